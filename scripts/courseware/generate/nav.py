@@ -1,0 +1,95 @@
+"""The site navigation, made from the content so it never goes stale: the three audiences with
+their paths and modules, procedures and standards, the library and the about pages."""
+
+from __future__ import annotations
+
+from ..model import AUDIENCES, Project
+from .course import QUIZ_TITLE
+from .ordering import learning_paths
+
+# Interface labels of the navigation, per language (the pages themselves are Hebrew content).
+NAV_LABELS = {
+    "he": {
+        "home": "בית",
+        "mentor": "מלווים",
+        "manager": "מנהלים",
+        "peer": "עמיתים מומחים",
+        "basic": "המסלול הבסיסי",
+        "advanced": "המסלול המתקדם",
+        "reader": "המקראה",
+        "docs": "נהלים ותקנים",
+        "procedures": "נהלים",
+        "standards": "תקנים",
+        "library": "ספרייה",
+        "about": "אודות",
+    },
+    "en": {
+        "home": "Home",
+        "mentor": "Mentors",
+        "manager": "Managers",
+        "peer": "Peer experts",
+        "basic": "Basic path",
+        "advanced": "Advanced path",
+        "reader": "The reader",
+        "docs": "Procedures and standards",
+        "procedures": "Procedures",
+        "standards": "Standards",
+        "library": "Library",
+        "about": "About",
+    },
+    "ar": {
+        "home": "الرئيسية",
+        "mentor": "المرافقون",
+        "manager": "المديرون",
+        "peer": "الخبراء الأقران",
+        "basic": "المسار الأساسي",
+        "advanced": "المسار المتقدم",
+        "reader": "كتاب القراءات",
+        "docs": "الإجراءات والمعايير",
+        "procedures": "الإجراءات",
+        "standards": "المعايير",
+        "library": "المكتبة",
+        "about": "حول الموقع",
+    },
+}
+
+
+def build_nav(project: Project, lang: str = "he") -> list:
+    """A MkDocs ``nav`` structure. Section titles are in ``lang``; page titles come from pages."""
+    label = NAV_LABELS.get(lang, NAV_LABELS["he"])
+    nav: list = [{label["home"]: "index.md"}]
+    paths = learning_paths(project)
+    for audience in AUDIENCES:
+        items: list = []
+        for path in (p for p in paths if p.audience == audience):
+            items.append({label[path.level]: path.site_path})
+        for path in (p for p in paths if p.audience == audience):
+            for module in path.modules:
+                pages = [module.site_path] + [lesson.site_path for lesson in module.lessons]
+                if project.quiz_for(module.id):
+                    pages.append({QUIZ_TITLE: module.quiz_site_path})
+                items.append({module.title: pages})
+        if audience == "peer":
+            chapters = sorted(project.pages_of("reader"), key=lambda p: (p.chapter, p.title))
+            items.append({label["reader"]: ["reader/index.md"] + [p.site_path for p in chapters]})
+        nav.append({label[audience]: items})
+    nav.append(
+        {
+            label["docs"]: [
+                {label["procedures"]: ["procedures/index.md"] + _pages(project, "procedure")},
+                {label["standards"]: ["standards/index.md"] + _pages(project, "standard")},
+            ]
+        }
+    )
+    nav.append({label["library"]: ["modules/index.md", "paths/index.md", "glossary.md", "sources.md"]})
+    about = sorted(
+        (p for p in project.pages_of("page") if p.site_path != "index.md"),
+        key=lambda p: (p.nav_order, p.title),
+    )
+    if about:
+        nav.append({label["about"]: [p.site_path for p in about]})
+    return nav
+
+
+def _pages(project: Project, page_type: str) -> list[str]:
+    return [p.site_path for p in sorted(project.pages_of(page_type), key=lambda p: p.title)]
