@@ -1,0 +1,125 @@
+"""Publish step: the thin MkDocs layer.
+
+Inside ``mkdocs build`` and ``mkdocs serve`` this plugin runs load -> validate -> generate, stops
+the build (before the site folder is touched) when content has errors, and hands the generated
+pages to MkDocs in memory: nothing is written into the source folders.
+
+It cooperates with mkdocs-static-i18n, which builds the default language and then each other
+language into its own folder: generated pages are added after the i18n plugin has sorted the
+files of the language being built, carrying the attributes it gives its own files, so they take
+part in the language switcher and the sitemap and fall back to Hebrew with a notice.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from .generate import GeneratedPage, build_nav, decorate_page, generate_site
+from .load import DATA, DOCS, MODULES, QUIZZES
+from .model import DEFAULT_LANGUAGE, Page, Project
+from .pipeline import check_project
+
+log = logging.getLogger("mkdocs.plugins.courseware")
+
+
+class _Alternate:
+    """What the language switcher and the sitemap read of a page's other-language version."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.page = None
+
+
+class CoursewarePlugin(BasePlugin):
+    def __init__(self):
+        super().__init__()
+        self.project: Project | None = None
+        self.generated: list[GeneratedPage] = []
+        self.pages_by_src: dict[str, Page] = {}
+
+    # -- which language is being built -------------------------------------------------------
+
+    @staticmethod
+    def _i18n(config):
+        return config.plugins.get("i18n")
+
+    def _languages(self, config) -> tuple[str, str, list[str]]:
+        """(language being built, default language, all languages built)."""
+        i18n = self._i18n(config)
+        if not i18n:
+            language = config.theme.get("language") or DEFAULT_LANGUAGE
+            return language, language, [language]
+        current = i18n.current_language or i18n.default_language
+        return current, i18n.default_language, list(i18n.build_languages)
+
+    # -- events -------------------------------------------------------------------------------
+
+    def on_config(self, config):
+        i18n = self._i18n(config)
+        in_language_build = bool(i18n and getattr(i18n, "building", False))
+        if self.project is None or not in_language_build:
+            self._load(Path(config.config_file_path).parent)
+        language, _, _ = self._languages(config)
+        config.nav = build_nav(self.project, language)
+        return config
+
+    def _load(self, root: Path) -> None:
+        checked = check_project(root)
+        for problem in checked.warnings:
+            # Content warnings are for authors (`courseware check --strict` fails on them);
+            # they are logged at INFO so that `mkdocs build --strict` is not stopped by them.
+            log.info(str(problem))
+        if checked.errors:
+            raise PluginError(
+                "The content has errors; nothing was built.\n" + checked.report() + "\nFix them and build again (`courseware check` lists them)."
+            )
+        self.project = checked.project
+        self.generated = generate_site(self.project)
+        self.pages_by_src = {p.path.removeprefix(f"{DOCS}/"): p for p in self.project.pages}
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted this language's files
+    def on_files(self, files: Files, config):
+        language, default, languages = self._languages(config)
+        for page in self.generated:
+            file = File.generated(config, page.site_path, content=page.text)
+            if self._i18n(config):
+                self._localise(file, page, language, default, languages, config)
+            files.append(file)
+        i18n = self._i18n(config)
+        if i18n:
+            i18n.i18n_files_per_language[language] = files.documentation_pages()
+        return files
+
+    @staticmethod
+    def _localise(file: File, page: GeneratedPage, language: str, default: str, languages: list[str], config) -> None:
+        base_url = file.url
+        if language != default:
+            file.dest_path = f"{language}/{file.dest_path}"
+            file.abs_dest_path = str(Path(config.site_dir) / file.dest_path)
+            file.url = f"{language}/{base_url}" if base_url != "./" else f"{language}/"
+        file.locale = default  # generated pages are Hebrew content: a fallback in other languages
+        file.locale_alternate_of = language
+        file.localization = None
+        file.norm_src_uri = file.src_uri
+        file.alternates = {
+            lang: file if lang == language else _Alternate(base_url if lang == default else f"{lang}/{base_url}".replace("/./", "/"))
+            for lang in languages
+        }
+
+    def on_page_markdown(self, markdown, page, config, files):
+        source = self.pages_by_src.get(page.file.src_uri)
+        if source and source.lang == DEFAULT_LANGUAGE and self.project:
+            return decorate_page(source, self.project, markdown)
+        return markdown
+
+    def on_serve(self, server, config, builder):
+        root = Path(config.config_file_path).parent
+        for folder in (MODULES, QUIZZES, DATA):
+            if (root / folder).exists():
+                server.watch(str(root / folder))
+        return server
