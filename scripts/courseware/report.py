@@ -80,13 +80,13 @@ def _format(data: dict, soon_days: int) -> str:
     section(
         "Translations stale (the Hebrew changed since)",
         data["translations_stale"],
-        lambda r: f"{r[0]}: update it from {r[1]}, then set translation_of: {r[2]}",
+        lambda r: f"{r[0]}: update it from {r[1]}, then set translation_of: \"{r[2]}\"",
         "none",
     )
     section(
         "Pages not yet translated",
         data["translations_missing"],
-        lambda r: f"{r[0]} -> {r[1]} (write {Path(r[0]).with_suffix('').as_posix()}.{r[1]}.md with translation_of: {r[2]})",
+        lambda r: f"{r[0]} -> {r[1]} (write {Path(r[0]).with_suffix('').as_posix()}.{r[1]}.md with translation_of: \"{r[2]}\")",
         "none",
     )
     section("Skeletons still to fill in (lines marked ✎)", data["unfinished"], str, "none")

@@ -15,6 +15,10 @@ import yaml
 from .problems import ContentError, Problem
 
 
+# libyaml's parser when PyYAML has it (same marks, several times faster), else the pure-Python one.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class LineDict(dict):
     """A YAML mapping that knows the line it starts on and the line of each key."""
 
@@ -73,7 +77,7 @@ def read_text(path: Path, root: Path) -> str:
 def _make_loader(path_label: str, first_line: int, problems: list[Problem]):
     offset = first_line - 1
 
-    class Loader(yaml.SafeLoader):
+    class Loader(_BaseLoader):
         pass
 
     def construct_mapping(loader, node):
@@ -107,6 +111,15 @@ def _make_loader(path_label: str, first_line: int, problems: list[Problem]):
             data.item_lines.append(child.start_mark.line + 1 + offset)
         return data
 
+    def construct_timestamp(loader, node):
+        # An impossible date (2030-13-01) stays text, so the schema reports it with its line
+        # instead of PyYAML raising a bare ValueError.
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
     return Loader
@@ -125,6 +138,8 @@ def load_yaml(text: str, path_label: str, first_line: int = 1) -> tuple[Any, lis
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
         what = exc.problem or exc.context or "the YAML cannot be read"
+        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            what += f" ({exc.context} that starts on line {exc.context_mark.line + first_line})"
         hint = ""
         if "\t" in text and "tab" in str(what).lower():
             hint = " (use spaces, not tabs, to indent)"

@@ -1,0 +1,41 @@
+# Two commands for a fresh machine:
+#   make serve   install what is needed, build the site and serve it at http://127.0.0.1:8000
+#   make test    install what is needed (Chromium too) and run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check report bench browser clean
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+build: $(STAMP)
+	$(BIN)/courseware build
+
+check: $(STAMP)
+	$(BIN)/courseware check
+
+report: $(STAMP)
+	$(BIN)/courseware report
+
+bench: $(STAMP)
+	$(BIN)/python scripts/benchmark.py
+
+# The Python environment: exact versions from pyproject.toml, transitive ones from constraints.txt.
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+# Debian's Chromium, which the browser tests drive through Playwright (no browser download).
+browser:
+	@scripts/install-browser.sh
+
+clean:
+	rm -rf site .site-build-* .site-old-* .pytest_cache
