@@ -271,6 +271,15 @@ class Project:
     def pages_of(self, page_type: str, lang: str = DEFAULT_LANGUAGE) -> list[Page]:
         return [p for p in self.pages if p.type == page_type and p.lang == lang]
 
+    def listed(self, page_type: str) -> list[Page]:
+        """Pages of a type in the order indexes and navigation list them: reader chapters by
+        number, ordinary pages by nav_order, the rest by title."""
+        key = {
+            "reader": lambda p: (p.chapter, p.title),
+            "page": lambda p: (p.nav_order, p.title),
+        }.get(page_type, lambda p: p.title)
+        return sorted(self.pages_of(page_type), key=key)
+
     @property
     def default_pages(self) -> list[Page]:
         return [p for p in self.pages if p.lang == DEFAULT_LANGUAGE]

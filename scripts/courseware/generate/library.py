@@ -107,7 +107,7 @@ def _pages_citing(project: Project, source_id: str, here: str) -> list[str]:
 
 def index_page(project: Project, page_type: str) -> GeneratedPage:
     here, title, intro = INDEX_TITLES[page_type]
-    pages = sorted(project.pages_of(page_type), key=lambda p: p.title)
+    pages = project.listed(page_type)
     lines = [f"# {title}", "", intro, ""]
     if not pages:
         lines += ["אין עדיין דפים כאלה.", ""]
@@ -129,7 +129,7 @@ def index_page(project: Project, page_type: str) -> GeneratedPage:
 def reader_index(project: Project) -> GeneratedPage:
     here = "reader/index.md"
     title = "המקראה"
-    chapters = sorted(project.pages_of("reader"), key=lambda p: (p.chapter, p.title))
+    chapters = project.listed("reader")
     lines = [
         f"# {title}",
         "",

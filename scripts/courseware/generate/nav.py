@@ -70,8 +70,7 @@ def build_nav(project: Project, lang: str = "he") -> list:
                     pages.append({QUIZ_TITLE: module.quiz_site_path})
                 items.append({module.title: pages})
         if audience == "peer":
-            chapters = sorted(project.pages_of("reader"), key=lambda p: (p.chapter, p.title))
-            items.append({label["reader"]: ["reader/index.md"] + [p.site_path for p in chapters]})
+            items.append({label["reader"]: ["reader/index.md"] + _pages(project, "reader")})
         nav.append({label[audience]: items})
     nav.append(
         {
@@ -82,14 +81,11 @@ def build_nav(project: Project, lang: str = "he") -> list:
         }
     )
     nav.append({label["library"]: ["modules/index.md", "paths/index.md", "glossary.md", "sources.md"]})
-    about = sorted(
-        (p for p in project.pages_of("page") if p.site_path != "index.md"),
-        key=lambda p: (p.nav_order, p.title),
-    )
+    about = [path for path in _pages(project, "page") if path != "index.md"]
     if about:
-        nav.append({label["about"]: [p.site_path for p in about]})
+        nav.append({label["about"]: about})
     return nav
 
 
 def _pages(project: Project, page_type: str) -> list[str]:
-    return [p.site_path for p in sorted(project.pages_of(page_type), key=lambda p: p.title)]
+    return [p.site_path for p in project.listed(page_type)]
