@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) browser
+test: $(STAMP) node_modules/.installed browser
 	$(BIN)/python -m pytest
 
 build: $(STAMP)
@@ -33,9 +33,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
+# axe-core for the accessibility tests, exactly as package-lock.json has it.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Debian's Chromium, which the browser tests drive through Playwright (no browser download).
 browser:
 	@scripts/install-browser.sh
 
 clean:
-	rm -rf site .site-build-* .site-old-* .pytest_cache
+	rm -rf site .site-build-* .site-old-* .pytest_cache node_modules

@@ -38,6 +38,7 @@ def test_generates_every_page_kind(pages):
         "modules/zeta-first/opening.md",
         "modules/zeta-first/practice.md",
         "modules/zeta-first/quiz.md",
+        "my-learning.md",
         "paths/index.md",
         "paths/manager-advanced.md",
         "paths/manager-basic.md",
@@ -174,7 +175,7 @@ def test_hand_written_pages_get_details_and_sources(project):
 def test_nav_shows_audiences_paths_and_modules(project):
     nav = build_nav(project, "he")
     titles = [next(iter(item)) for item in nav]
-    assert titles == ["בית", "מלווים", "מנהלים", "עמיתים מומחים", "נהלים ותקנים", "ספרייה"]
+    assert titles == ["בית", "מלווים", "מנהלים", "עמיתים מומחים", "נהלים ותקנים", "ספרייה", "הלמידה שלי"]
     mentors = nav[1]["מלווים"]
     assert mentors[0] == {"המסלול הבסיסי": "paths/mentor-basic.md"}
     assert [next(iter(i)) for i in mentors[2:]] == ["לומדת יסוד", "לומדת המשך", "לומדה מתקדמת"]
@@ -193,3 +194,30 @@ def test_urls():
     assert duration(60) == "שעה"
     assert duration(130) == "שעתיים ו-10 דקות"
     assert duration(200) == "3 שעות ו-20 דקות"
+
+
+def test_learner_catalog(project):
+    import json
+
+    from courseware.generate import generate_files
+
+    catalog = json.loads(generate_files(project)["assets/courseware/catalog.json"])
+    assert catalog["mine"] == "../../my-learning/"
+    first = next(m for m in catalog["modules"] if m["id"] == "zeta-first")
+    assert first["url"] == "../../modules/zeta-first/"
+    assert [l["id"] for l in first["lessons"]] == ["opening", "practice"]
+    assert first["lessons"][0]["url"] == "../../modules/zeta-first/opening/"
+    assert first["quiz"] == {"title": "בוחן לבדיקה עצמית", "url": "../../modules/zeta-first/quiz/", "pass_mark": 80, "questions": 3}
+    assert [(p["id"], p["modules"]) for p in catalog["paths"]] == [
+        ("mentor-basic", ["zeta-first", "alpha-second"]),
+        ("mentor-advanced", ["beta-advanced"]),
+    ]
+
+
+def test_learner_hooks_point_at_the_catalog(pages):
+    lesson = pages["modules/zeta-first/opening.md"].text
+    assert '<div class="cw-learner cw-learner--lesson" data-kind="lesson" data-catalog="../../../assets/courseware/catalog.json" data-module="zeta-first" data-lesson="opening" hidden></div>' in lesson
+    assert 'data-kind="module" data-catalog="../../assets/courseware/catalog.json" data-module="zeta-first"' in pages["modules/zeta-first/index.md"].text
+    assert 'data-kind="quiz"' in pages["modules/zeta-first/quiz.md"].text
+    assert 'data-kind="path" data-catalog="../../assets/courseware/catalog.json" data-path="mentor-basic"' in pages["paths/mentor-basic.md"].text
+    assert 'data-kind="mine" data-catalog="../assets/courseware/catalog.json"' in pages["my-learning.md"].text

@@ -31,7 +31,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from .generate import generate_site
+    from .generate import generate_files, generate_site
     from .pipeline import check_project
 
     checked = check_project(_root(args.root))
@@ -39,11 +39,13 @@ def cmd_generate(args) -> int:
         print(checked.report(), file=sys.stderr)
         return 1
     out = Path(args.out)
-    for page in generate_site(checked.project):
-        target = out / page.site_path
+    written = {page.site_path: page.text for page in generate_site(checked.project)}
+    written.update(generate_files(checked.project))
+    for path, text in written.items():
+        target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.text, encoding="utf-8")
-    print(f"wrote {len(generate_site(checked.project))} pages to {out}")
+        target.write_text(text, encoding="utf-8")
+    print(f"wrote {len(written)} files to {out}")
     return 0
 
 

@@ -13,13 +13,16 @@ part in the language switcher and the sitemap and fall back to Hebrew with a not
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
+
+from markupsafe import Markup
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .generate import GeneratedPage, build_nav, decorate_page, generate_site
+from .generate import GeneratedPage, build_nav, decorate_page, generate_files, generate_site
 from .load import DATA, DOCS, MODULES, QUIZZES
 from .model import DEFAULT_LANGUAGE, Page, Project
 from .pipeline import check_project
@@ -40,6 +43,7 @@ class CoursewarePlugin(BasePlugin):
         super().__init__()
         self.project: Project | None = None
         self.generated: list[GeneratedPage] = []
+        self.files: dict[str, str] = {}
         self.pages_by_src: dict[str, Page] = {}
 
     # -- which language is being built -------------------------------------------------------
@@ -80,6 +84,7 @@ class CoursewarePlugin(BasePlugin):
             )
         self.project = checked.project
         self.generated = generate_site(self.project)
+        self.files = generate_files(self.project)
         self.pages_by_src = {p.path.removeprefix(f"{DOCS}/"): p for p in self.project.pages}
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted this language's files
@@ -89,6 +94,13 @@ class CoursewarePlugin(BasePlugin):
             file = File.generated(config, page.site_path, content=page.text)
             if self._i18n(config):
                 self._localise(file, page, language, default, languages, config)
+            files.append(file)
+        for path, content in self.files.items():
+            file = File.generated(config, path, content=content)
+            if language != default:
+                file.dest_path = f"{language}/{file.dest_path}"
+                file.abs_dest_path = str(Path(config.site_dir) / file.dest_path)
+                file.url = f"{language}/{file.url}"
             files.append(file)
         i18n = self._i18n(config)
         if i18n:
@@ -111,6 +123,10 @@ class CoursewarePlugin(BasePlugin):
             for lang in languages
         }
 
+    def on_env(self, env, config, files):
+        env.filters["cw_without_alternate_links"] = without_alternate_links
+        return env
+
     def on_page_markdown(self, markdown, page, config, files):
         source = self.pages_by_src.get(page.file.src_uri)
         if source and source.lang == DEFAULT_LANGUAGE and self.project:
@@ -123,3 +139,13 @@ class CoursewarePlugin(BasePlugin):
             if (root / folder).exists():
                 server.watch(str(root / folder))
         return server
+
+
+_ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def without_alternate_links(html: str) -> Markup:
+    """The head without <link rel="alternate">: Material's "stay on page" fetches sitemap.xml
+    next to each of them, which 404s once mkdocs-static-i18n has made them page links. The
+    language menu keeps its page links, and the i18n sitemap.xml keeps the hreflang alternates."""
+    return Markup(_ALTERNATE_LINK.sub("", str(html)))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from ..model import Project
 from .common import GeneratedPage
 from .course import module_pages
+from .common import CATALOG_PATH
+from .learner import catalog_json, my_learning_page
 from .library import catalog_page, decorate_page, glossary_page, index_page, reader_index, sources_page
 from .nav import build_nav
 from .ordering import LearningPath, find_cycle, learning_paths, prerequisite_order
@@ -19,6 +21,7 @@ __all__ = [
     "GeneratedPage",
     "LearningPath",
     "build_nav",
+    "generate_files",
     "decorate_page",
     "find_cycle",
     "generate_site",
@@ -39,5 +42,11 @@ def generate_site(project: Project) -> list[GeneratedPage]:
         index_page(project, "procedure"),
         index_page(project, "standard"),
         reader_index(project),
+        my_learning_page(project),
     ]
     return pages
+
+
+def generate_files(project: Project) -> dict[str, str]:
+    """Generated files that are not pages: the learner's catalogue."""
+    return {CATALOG_PATH: catalog_json(project)}

@@ -77,6 +77,25 @@ def relative_url(from_site_path: str, to_site_path: str, anchor: str = "") -> st
     return url + (f"#{anchor}" if anchor else "")
 
 
+def file_url(from_site_path: str, file_path: str) -> str:
+    """A relative URL from a page to a file of the site (e.g. assets/courseware/catalog.json)."""
+    here = site_url(from_site_path).rstrip("/") or "."
+    return posixpath.relpath(file_path, here)
+
+
+CATALOG_PATH = "assets/courseware/catalog.json"
+
+
+def learner_hook(from_site_path: str, kind: str, **data: str) -> str:
+    """The element the learner's script fills in (hidden until it runs: without JavaScript
+    there is no progress to show)."""
+    attributes = "".join(f' data-{key}="{esc(value)}"' for key, value in data.items())
+    return (
+        f'<div class="cw-learner cw-learner--{kind}" data-kind="{kind}" '
+        f'data-catalog="{esc(file_url(from_site_path, CATALOG_PATH))}"{attributes} hidden></div>'
+    )
+
+
 def relative_md(from_site_path: str, to_site_path: str, anchor: str = "") -> str:
     """A relative Markdown link target between two site paths (MkDocs resolves and checks it)."""
     rel = posixpath.relpath(to_site_path, posixpath.dirname(from_site_path) or ".")

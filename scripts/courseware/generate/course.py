@@ -13,6 +13,7 @@ from .common import (
     esc,
     front_matter,
     inline_html,
+    learner_hook,
     md_text,
     relative_md,
     relative_url,
@@ -55,6 +56,8 @@ def module_page(module: Module, project: Project, quiz: Quiz | None) -> Generate
         f"- **דרישות קדם:** {prereq_text}",
         "",
         "</div>",
+        "",
+        learner_hook(here, "module", module=module.id),
         "",
         "## מה תלמדו",
         "",
@@ -110,6 +113,8 @@ def lesson_page(module: Module, index: int, project: Project, quiz: Quiz | None)
         [
             body,
             "",
+            learner_hook(here, "lesson", module=module.id, lesson=lesson.stem),
+            "",
             sources_section(lesson.sources, project, here),
             f'<p class="cw-lesson-of">שיעור {index + 1} מתוך {len(module.lessons)} בלומדה <a href="{relative_url(here, module.site_path)}">{esc(module.title)}</a></p>',
             *pager,
@@ -140,6 +145,8 @@ def quiz_page(module: Module, quiz: Quiz, project: Project) -> GeneratedPage:
         f"{count} שאלות. כדי לעבור צריך לענות נכון על {quiz.pass_mark}% מהן לפחות. "
         "הבוחן נועד לבדיקה עצמית: אחרי כל שאלה תמצאו הסבר וקישור לחלק בשיעור שמלמד אותה.",
         "",
+        learner_hook(here, "quiz", module=module.id),
+        "",
         f'<form class="cw-quiz" id="cw-quiz" data-module="{esc(module.id)}" data-pass-mark="{quiz.pass_mark}" '
         f'data-questions="{count}" aria-label="{esc(title)}" novalidate>',
     ]
@@ -150,7 +157,7 @@ def quiz_page(module: Module, quiz: Quiz, project: Project) -> GeneratedPage:
         '<button type="submit" class="md-button md-button--primary cw-quiz__check">בדיקת התשובות</button>',
         '<button type="button" class="md-button cw-quiz__retry" hidden>ניסיון נוסף</button>',
         "</div>",
-        '<div class="cw-quiz__result" role="status" aria-live="polite" tabindex="-1"></div>',
+        '<div class="cw-quiz__result"></div>',
         "</form>",
         "",
         '<noscript><p class="cw-noscript">הדפדפן שלכם לא מריץ JavaScript, ולכן אי אפשר לבדוק כאן את התשובות אוטומטית. '

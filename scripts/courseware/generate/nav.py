@@ -21,6 +21,7 @@ NAV_LABELS = {
         "procedures": "נהלים",
         "standards": "תקנים",
         "library": "ספרייה",
+        "mine": "הלמידה שלי",
         "about": "אודות",
     },
     "en": {
@@ -35,6 +36,7 @@ NAV_LABELS = {
         "procedures": "Procedures",
         "standards": "Standards",
         "library": "Library",
+        "mine": "My learning",
         "about": "About",
     },
     "ar": {
@@ -49,6 +51,7 @@ NAV_LABELS = {
         "procedures": "الإجراءات",
         "standards": "المعايير",
         "library": "المكتبة",
+        "mine": "تعلّمي",
         "about": "حول الموقع",
     },
 }
@@ -81,6 +84,7 @@ def build_nav(project: Project, lang: str = "he") -> list:
         }
     )
     nav.append({label["library"]: ["modules/index.md", "paths/index.md", "glossary.md", "sources.md"]})
+    nav.append({label["mine"]: "my-learning.md"})
     about = [path for path in _pages(project, "page") if path != "index.md"]
     if about:
         nav.append({label["about"]: about})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Project
-from .common import AUDIENCE_FOR, AUDIENCE_LABELS, GeneratedPage, duration, front_matter, md_text, relative_md
+from .common import AUDIENCE_FOR, AUDIENCE_LABELS, GeneratedPage, duration, front_matter, learner_hook, md_text, relative_md
 from .ordering import LearningPath, learning_paths
 
 PATH_TITLES = {
@@ -42,6 +42,8 @@ def path_page(path: LearningPath, project: Project) -> GeneratedPage:
     else:
         lines += [
             f"**במסלול:** {len(path.modules)} לומדות, כ-{duration(path.minutes)} בסך הכול.",
+            "",
+            learner_hook(here, "path", path=path.id),
             "",
             "## הלומדות לפי הסדר",
             "",
