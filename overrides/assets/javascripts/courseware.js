@@ -583,11 +583,11 @@
       backup.appendChild(el("p", { text: "ההתקדמות שמורה רק בדפדפן הזה. כדי להמשיך במכשיר אחר, שמרו אותה בקובץ וטענו את הקובץ שם: ההתקדמות מהקובץ תצורף למה שכבר שמור." }));
       var exportButton = el("button", { type: "button", className: "md-button cw-export", text: "שמירת ההתקדמות בקובץ" });
       var fileId = nextId("cw-import");
-      var file = el("input", { type: "file", id: fileId, accept: "application/json,.json", className: "cw-import" });
+      var file = el("input", { type: "file", id: fileId, accept: "application/json,.json", className: "cw-import cw-visually-hidden" });
       var clearButton = el("button", { type: "button", className: "md-button cw-clear", text: "מחיקת כל ההתקדמות" });
       backup.appendChild(el("div", { className: "cw-mine__actions" }, [
         exportButton,
-        el("span", { className: "cw-import__field" }, [el("label", { htmlFor: fileId, text: "טעינת התקדמות מקובץ:" }), " ", file]),
+        el("span", { className: "cw-import__field" }, [file, el("label", { htmlFor: fileId, className: "md-button", text: "טעינת התקדמות מקובץ" })]),
         clearButton
       ]));
       backup.appendChild(status);
