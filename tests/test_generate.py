@@ -65,6 +65,9 @@ def test_module_page(pages):
     assert "1. [הצעד הבא](next-step.md) (15 דקות)" in text
     assert "1. [בוחן לבדיקה עצמית](quiz.md) (1 שאלות, ציון עובר 50%)" in text
     assert "## מקורות" in text and "[פרטי המקור](../../sources.md#src-two)" in text
+    assert "נהלים ותקנים קשורים" not in text
+    first = pages["modules/zeta-first/index.md"].text
+    assert "## נהלים ותקנים קשורים\n\n- [נוהל בדיקה](../../procedures/first-procedure.md): נוהל לבדיקות." in first
 
 
 def test_lesson_pages_link_previous_and_next_inside_the_module(pages):

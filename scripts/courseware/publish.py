@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .generate import GeneratedPage, build_nav, decorate_page, generate_files, generate_site
+from .language_marks import mark_english
 from .load import DATA, DOCS, MODULES, QUIZZES
 from .model import DEFAULT_LANGUAGE, Page, Project
 from .pipeline import check_project
@@ -132,6 +133,14 @@ class CoursewarePlugin(BasePlugin):
         if source and source.lang == DEFAULT_LANGUAGE and self.project:
             return decorate_page(source, self.project, markdown)
         return markdown
+
+    def on_page_content(self, html, page, config, files):
+        """Mark English passages in right-to-left content (Hebrew pages, also when shown on the
+        English site, and Arabic pages)."""
+        content_language = getattr(page.file, "locale", None) or self._languages(config)[0]
+        if content_language in ("he", "ar"):
+            return mark_english(html)
+        return html
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent

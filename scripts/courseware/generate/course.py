@@ -74,6 +74,11 @@ def module_page(module: Module, project: Project, quiz: Quiz | None) -> Generate
             f"1. [{QUIZ_TITLE}]({relative_md(here, module.quiz_site_path)}) ({count} שאלות, ציון עובר {quiz.pass_mark}%)"
         )
     lines.append("")
+    related = [p for kind in ("procedure", "standard") for p in project.listed(kind) if module.id in p.related_modules]
+    if related:
+        lines += ["## נהלים ותקנים קשורים", ""]
+        lines += [f"- [{p.title}]({relative_md(here, p.site_path)}){': ' + md_text(p.summary) if p.summary else ''}" for p in related]
+        lines.append("")
     if module.lessons:
         lines += [
             f"[להתחלת הלומדה: {module.lessons[0].title}]({relative_md(here, module.lessons[0].site_path)}){{ .md-button .md-button--primary }}",

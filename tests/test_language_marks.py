@@ -1,0 +1,33 @@
+"""English passages inside Hebrew pages are marked with their language and direction."""
+
+from courseware.language_marks import mark_english
+
+EN = '<span lang="en" dir="ltr">'
+
+
+def test_latin_runs_are_marked():
+    assert mark_english("<p>חוללות עצמית (self-efficacy) היא...</p>") == f"<p>חוללות עצמית ({EN}self-efficacy</span>) היא...</p>"
+    assert mark_english("<p>מודל SMART בודק</p>") == f"<p>מודל {EN}SMART</span> בודק</p>"
+    assert mark_english("<td>תחומה בזמן (Time-bounded)</td>") == f"<td>תחומה בזמן ({EN}Time-bounded</span>)</td>"
+    # words joined by spaces stay one run; numbers and punctuation around them stay outside
+    assert mark_english("<p>(Active Labor Market Policy), 2006.</p>") == f"<p>({EN}Active Labor Market Policy</span>), 2006.</p>"
+    assert mark_english("<p>WCAG 2.0</p>") == f"<p>{EN}WCAG</span> 2.0</p>"
+
+
+def test_code_attributes_entities_and_marked_elements_are_left_alone():
+    for html in (
+        "<pre><code>print('x')</code></pre>",
+        '<a href="http://example.org/Path" title="Title">קישור</a>',
+        "<p>&amp; &nbsp; &#8211;</p>",
+        '<span lang="en">already marked</span>',
+        '<p dir="ltr">Left to right <b>bold</b></p>',
+        "<script>var a = 'b';</script>",
+        "<!-- a comment -->",
+        '<input value="Text">',
+    ):
+        assert mark_english(html) == html
+
+
+def test_nested_markup_is_kept():
+    html = "<p>ראו <em>Work First</em> ו<code>x</code> וגם <br>ALMP</p>"
+    assert mark_english(html) == f"<p>ראו <em>{EN}Work First</span></em> ו<code>x</code> וגם <br>{EN}ALMP</span></p>"
