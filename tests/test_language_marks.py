@@ -31,3 +31,29 @@ def test_code_attributes_entities_and_marked_elements_are_left_alone():
 def test_nested_markup_is_kept():
     html = "<p>ראו <em>Work First</em> ו<code>x</code> וגם <br>ALMP</p>"
     assert mark_english(html) == f"<p>ראו <em>{EN}Work First</span></em> ו<code>x</code> וגם <br>{EN}ALMP</span></p>"
+
+
+def test_glossary_terms_are_marked_once():
+    from courseware.glossary_marks import mark_terms, term_patterns
+    from courseware.model import GlossaryEntry, Loc
+
+    entries = [
+        GlossaryEntry("employability", "מסוגלות תעסוקתית", "היכולת \"להשתלב\" בעבודה.", ["מסוגלות"], [], Loc("g")),
+        GlossaryEntry("placement", "השמה", "מציאת עבודה.", ["השמות"], [], Loc("g")),
+        GlossaryEntry("promoter", "מקדם/ת תעסוקה", "מי שמלווה.", ["מקדמי תעסוקה"], [], Loc("g")),
+    ]
+    patterns = term_patterns(entries)
+    html = (
+        '<h2 id="x">מסוגלות תעסוקתית</h2>'
+        "<p>לחזק את המסוגלות התעסוקתית של מקדמי תעסוקה, ושוב מסוגלות תעסוקתית.</p>"
+        '<p><a href="y">בהשמה</a> ואז בהשמה, ואחר כך השמות.</p>'
+        '<h2 id="מקורות">מקורות</h2><ul><li>השמה</li></ul>'
+    )
+    out = mark_terms(html, patterns, "../../glossary/")
+    assert out.count('class="cw-term"') == 3
+    assert '<h2 id="x">מסוגלות תעסוקתית</h2>' in out  # headings are left alone
+    assert '<a class="cw-term" href="../../glossary/#employability" title="היכולת &quot;להשתלב&quot; בעבודה.">המסוגלות התעסוקתית</a>' in out
+    assert '<a class="cw-term" href="../../glossary/#promoter" title="מי שמלווה.">מקדמי תעסוקה</a>' in out
+    assert 'ושוב מסוגלות תעסוקתית.' in out  # only the first occurrence
+    assert '<a href="y">בהשמה</a> ואז <a class="cw-term" href="../../glossary/#placement" title="מציאת עבודה.">בהשמה</a>' in out
+    assert out.endswith('<h2 id="מקורות">מקורות</h2><ul><li>השמה</li></ul>')  # not in the sources

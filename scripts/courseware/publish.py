@@ -23,6 +23,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .generate import GeneratedPage, build_nav, decorate_page, generate_files, generate_site
+from .generate.common import relative_url
+from .glossary_marks import mark_terms, term_patterns
 from .language_marks import mark_english
 from .load import DATA, DOCS, MODULES, QUIZZES
 from .model import DEFAULT_LANGUAGE, Page, Project
@@ -46,6 +48,7 @@ class CoursewarePlugin(BasePlugin):
         self.generated: list[GeneratedPage] = []
         self.files: dict[str, str] = {}
         self.pages_by_src: dict[str, Page] = {}
+        self.terms: list = []
 
     # -- which language is being built -------------------------------------------------------
 
@@ -87,6 +90,7 @@ class CoursewarePlugin(BasePlugin):
         self.generated = generate_site(self.project)
         self.files = generate_files(self.project)
         self.pages_by_src = {p.path.removeprefix(f"{DOCS}/"): p for p in self.project.pages}
+        self.terms = term_patterns(self.project.glossary)
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted this language's files
     def on_files(self, files: Files, config):
@@ -138,9 +142,13 @@ class CoursewarePlugin(BasePlugin):
         """Mark English passages in right-to-left content (Hebrew pages, also when shown on the
         English site, and Arabic pages)."""
         content_language = getattr(page.file, "locale", None) or self._languages(config)[0]
-        if content_language in ("he", "ar"):
-            return mark_english(html)
-        return html
+        if content_language not in ("he", "ar"):
+            return html
+        source = self.pages_by_src.get(page.file.src_uri)
+        is_reading = page.meta.get("cw_kind") == "lesson" or (source is not None and source.type == "reader")
+        if is_reading and content_language == "he":
+            html = mark_terms(html, self.terms, relative_url(page.file.src_uri, "glossary.md"))
+        return mark_english(html)
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent
