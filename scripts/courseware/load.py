@@ -146,12 +146,13 @@ def _load_pages(project: Project, problems: list[Problem]) -> None:
         problems.append(Problem(DOCS, 0, "the docs/ folder is missing"))
         return
     for path in sorted(docs.rglob("*.md")):
-        read = _read_markdown(path, project, problems)
-        if read is None:
-            continue
-        meta, doc, text = read
         lang, stem = page_language(path)
         site_path = (path.parent.relative_to(docs) / f"{stem}.md").as_posix()
+        read = _read_markdown(path, project, problems)
+        if read is None:
+            project.unreadable.add(site_path)
+            continue
+        meta, doc, text = read
         label = rel(path, project.root)
         project.pages.append(
             Page(path=label, site_path=site_path, lang=lang, meta=meta, doc=doc, loc=Loc(label, 1), text=text)
@@ -175,10 +176,13 @@ def _load_modules(project: Project, problems: list[Problem]) -> None:
                 problems.append(Problem(rel(folder, project.root), 0, "this module folder has lessons but no module.yml"))
             continue
         data = _read_yaml(path, project, problems)
-        if data is None:
-            continue
         if not isinstance(data, dict):
-            problems.append(Problem(label, line_of(data, default=1), "module.yml must be a set of 'key: value' lines"))
+            if data is not None:
+                problems.append(Problem(label, line_of(data, default=1), "module.yml must be a set of 'key: value' lines"))
+            # its pages still exist as far as other files' links and references are concerned
+            project.unreadable_modules.add(folder.name)
+            project.unreadable.update(f"modules/{folder.name}/{name}.md" for name in ("index", "quiz"))
+            project.unreadable.update(f"modules/{folder.name}/{lesson.stem}.md" for lesson in folder.glob("*.md"))
             continue
         project.raw_documents.append((label, "module", data))
         module = Module(
@@ -210,6 +214,8 @@ def _load_modules(project: Project, problems: list[Problem]) -> None:
             lesson = _load_lesson(module.id, stem_name, lesson_path, project, problems)
             if lesson:
                 module.lessons.append(lesson)
+            else:
+                project.unreadable.add(f"modules/{module.id}/{stem_name}.md")
         listed = {s.removesuffix(".md") for s in module.lesson_stems}
         for stray in sorted(folder.glob("*.md")):
             if stray.stem not in listed:

@@ -258,6 +258,11 @@ class Project:
     sources: list[Source] = field(default_factory=list)
     # raw YAML kept for schema validation: (relative path, schema name, data)
     raw_documents: list[tuple[str, str, Any]] = field(default_factory=list)
+    # site paths of pages and lessons whose file exists but could not be read (already reported):
+    # links to them are not reported again as links to nowhere
+    unreadable: set[str] = field(default_factory=set)
+    # ids (folder names) of modules whose module.yml exists but could not be read
+    unreadable_modules: set[str] = field(default_factory=set)
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)

@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from .csp import with_csp
 from .generate import GeneratedPage, build_nav, decorate_page, generate_files, generate_site
 from .generate.common import relative_url
 from .glossary_marks import mark_terms, term_patterns
@@ -133,6 +134,12 @@ class CoursewarePlugin(BasePlugin):
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
+        language = self._languages(config)[0]
+        fallback = getattr(page.file, "locale", language) != language
+        if fallback or page.meta.get("cw_kind") in ("quiz", "mine"):
+            # the search index holds each text once, in its own language: not the Hebrew pages
+            # repeated under /en/ and /ar/, nor quizzes and the learner's page, which repeat lessons
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         source = self.pages_by_src.get(page.file.src_uri)
         if source and source.lang == DEFAULT_LANGUAGE and self.project:
             return decorate_page(source, self.project, markdown)
@@ -148,7 +155,15 @@ class CoursewarePlugin(BasePlugin):
         is_reading = page.meta.get("cw_kind") == "lesson" or (source is not None and source.type == "reader")
         if is_reading and content_language == "he":
             html = mark_terms(html, self.terms, relative_url(page.file.src_uri, "glossary.md"))
-        return mark_english(html)
+        return mark_english(static_checklists(html))
+
+    def on_post_page(self, output, page, config):
+        if self._languages(config)[0] in ("he", "ar"):
+            output = mark_english_in_body(output)
+        return with_csp(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        return with_csp(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent
@@ -166,3 +181,24 @@ def without_alternate_links(html: str) -> Markup:
     next to each of them, which 404s once mkdocs-static-i18n has made them page links. The
     language menu keeps its page links, and the i18n sitemap.xml keeps the hreflang alternates."""
     return Markup(_ALTERNATE_LINK.sub("", str(html)))
+
+
+_TASK_LABEL = re.compile(r'<label class="task-list-control">')
+
+
+def static_checklists(html: str) -> str:
+    """Checklist boxes in procedures are printed marks, not form controls: their (empty) labels
+    are hidden from assistive technology, which reads the item's text as a list item."""
+    return _TASK_LABEL.sub('<label class="task-list-control" aria-hidden="true">', html)
+
+
+_BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
+
+
+def mark_english_in_body(page_html: str) -> str:
+    """English marked in the whole page body (navigation titles, header, footer, content),
+    never in the head or inside the <body> tag itself."""
+    body = _BODY_TAG.search(page_html)
+    if not body:
+        return page_html
+    return page_html[: body.end()] + mark_english(page_html[body.end() :])

@@ -181,7 +181,7 @@ def check_modules(project: Project) -> list[Problem]:
             where = line_of(raw.get("prerequisites"), index) or line_of(raw, "prerequisites")
             if prereq == module.id:
                 problems.append(Problem(module.loc.path, where, f"the module lists itself as a prerequisite"))
-            elif not project.module(prereq):
+            elif not project.module(prereq) and prereq not in project.unreadable_modules:
                 close = difflib.get_close_matches(prereq, [m.id for m in project.modules], n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 problems.append(Problem(module.loc.path, where, f"the prerequisite '{prereq}' is not a module{hint}"))
@@ -245,7 +245,8 @@ def check_quizzes(project: Project) -> list[Problem]:
         module = project.module(quiz.module_id)
         file_stem = quiz.loc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         if not module:
-            problems.append(Problem(quiz.loc.path, quiz.loc.line, f"the question bank is for module '{quiz.module_id}', which does not exist"))
+            if quiz.module_id not in project.unreadable_modules:
+                problems.append(Problem(quiz.loc.path, quiz.loc.line, f"the question bank is for module '{quiz.module_id}', which does not exist"))
             continue
         if file_stem != quiz.module_id:
             problems.append(Problem(quiz.loc.path, quiz.loc.line, f"name the file {quiz.module_id}.yml, after its module"))
@@ -295,6 +296,8 @@ def _check_ref(question, module, project: Project) -> list[Problem]:
     module_id, _, stem = ref.rpartition("/")
     owner = project.module(module_id) if module_id else module
     if not owner:
+        if module_id in project.unreadable_modules:
+            return []
         return [Problem(where.path, where.line, f"question '{question.id}': ref '{question.ref}' names module '{module_id}', which does not exist")]
     lesson = next((l for l in owner.lessons if l.stem == stem), None)
     if not lesson:
@@ -367,7 +370,7 @@ def check_pages(project: Project, today: dt.date, generated: list[GeneratedPage]
         if page.type in TYPE_FOLDERS and folder != TYPE_FOLDERS[page.type]:
             problems.append(Problem(page.path, line_of(meta, "type"), f"a page of type {page.type} belongs in docs/{TYPE_FOLDERS[page.type]}/"))
         for index, module_id in enumerate(page.related_modules):
-            if not project.module(module_id):
+            if not project.module(module_id) and module_id not in project.unreadable_modules:
                 line = line_of(meta.get("related_modules"), index) or line_of(meta, "related_modules")
                 problems.append(Problem(page.path, line, f"related module '{module_id}' does not exist"))
         if page.review_by and page.type in ("procedure", "standard"):
@@ -422,6 +425,8 @@ def _check_link(target: str, site_path: str, own: set[str], index: dict[str, set
     if resolved.startswith(".."):
         return f"the link '{target}' points outside the site"
     if path.endswith(".md"):
+        if resolved in project.unreadable:
+            return None  # its own problem is reported already
         if resolved not in index:
             close = difflib.get_close_matches(resolved, list(index), n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""

@@ -687,23 +687,53 @@
     });
   });
 
+  /* --- tables that scroll sideways on a small screen can be scrolled with the keyboard --------- */
+
+  function focusableScrollRegions() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && !wrap.hasAttribute("tabindex")) {
+        var table = wrap.querySelector("table");
+        var caption = table && table.caption ? table.caption.textContent : "";
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", caption || "טבלה שאפשר לגלול לצדדים");
+      } else if (!scrolls && wrap.getAttribute("tabindex") === "0") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+  var resizeTimer = null;
+  window.addEventListener("load", focusableScrollRegions);
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(focusableScrollRegions, 200);
+  });
+
   /* --- start ----------------------------------------------------------------------------------- */
+
+  function ready() {
+    /* for tests and tools: the page's learner parts are in place */
+    document.documentElement.setAttribute("data-cw-ready", "");
+  }
 
   function start() {
     var hook = document.querySelector(".cw-learner");
     var form = document.querySelector("form.cw-quiz");
-    if (!hook && !form) return;
+    if (!hook && !form) return ready();
     if (hook) hook.hidden = false;
     var kind = hook ? hook.getAttribute("data-kind") : "quiz";
-    var ready = hook ? loadCatalog(hook).catch(function () { return null; }) : Promise.resolve(null);
-    ready.then(function (catalog) {
+    var catalogLoaded = hook ? loadCatalog(hook).catch(function () { return null; }) : Promise.resolve(null);
+    catalogLoaded.then(function (catalog) {
       if (kind === "lesson") lessonPage(hook, catalog);
       else if (form) quizPage(form, hook, catalog);
       else if (!catalog) hook.appendChild(el("p", { className: "cw-noscript", text: "לא הצלחנו לטעון את נתוני הלומדות, ולכן ההתקדמות לא מוצגת כאן." }));
       else if (kind === "module") modulePage(hook, catalog);
       else if (kind === "path") pathPage(hook, catalog);
       else if (kind === "mine") minePage(hook, catalog);
-    });
+    }).then(ready, ready);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -110,10 +110,17 @@ _INLINE = _markdown.Markdown(extensions=[])
 _P = re.compile(r"^<p>(.*)</p>$", re.S)
 
 
+# a link with a scheme other than http(s) or mailto (javascript:, data:, vbscript: ...)
+_UNSAFE_LINK = re.compile(r'<a href="\s*(?!https?:|mailto:)[a-z][a-z0-9+.\-]*:[^"]*"[^>]*>(.*?)</a>', re.S | re.I)
+
+
 def inline_html(text: str) -> str:
-    """Inline Markdown (emphasis, code) to HTML, for text placed inside generated HTML."""
+    """Inline Markdown (emphasis, code, links) to HTML, for text placed inside generated HTML.
+    HTML in the text is shown as text, and a link whose address is not a web, mail, relative or
+    in-page address (javascript:, data: ...) keeps only its words."""
     _INLINE.reset()
     rendered = _INLINE.convert(html.escape(text, quote=False)).strip()
+    rendered = _UNSAFE_LINK.sub(r"\1", rendered)
     match = _P.match(rendered)
     return match.group(1) if match else rendered
 
