@@ -29,6 +29,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RULES = "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']}"
+
+
+def run_axe(page) -> list[str]:
+    """axe-core's serious and critical violations on the page. axe is injected through the
+    DevTools protocol, which the page's Content-Security-Policy does not govern."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `make test` (it runs npm ci)")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(f"() => axe.run(document, {AXE_RULES})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} {[n['target'] for n in v['nodes'][:2]]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 @pytest.fixture
 def fixture_root(tmp_path: Path) -> Path:
     """A fresh copy of the valid fixture project, to change and check."""

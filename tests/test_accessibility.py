@@ -3,24 +3,9 @@ quiz: no serious or critical violation. axe-core comes from the npm registry (pa
 
 import pytest
 
-from conftest import ROOT
+from conftest import run_axe as axe
 
 pytestmark = pytest.mark.browser
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe(page):
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: run `make test` (it runs npm ci)")
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 PAGES = [

@@ -224,3 +224,12 @@ def test_learner_hooks_point_at_the_catalog(pages):
     assert 'data-kind="quiz"' in pages["modules/zeta-first/quiz.md"].text
     assert 'data-kind="path" data-catalog="../../assets/courseware/catalog.json" data-path="mentor-basic"' in pages["paths/mentor-basic.md"].text
     assert 'data-kind="mine" data-catalog="../assets/courseware/catalog.json"' in pages["my-learning.md"].text
+
+
+def test_quiz_text_keeps_only_safe_links():
+    from courseware.generate.common import inline_html
+
+    assert inline_html("[כאן](javascript:alert(1))") == "כאן"
+    assert inline_html("[כאן](data:text/html,x)") == "כאן"
+    assert inline_html("[כאן](https://example.org/)") == '<a href="https://example.org/">כאן</a>'
+    assert inline_html("[כאן](../lesson/#a)") == '<a href="../lesson/#a">כאן</a>'

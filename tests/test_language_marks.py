@@ -57,3 +57,12 @@ def test_glossary_terms_are_marked_once():
     assert 'ושוב מסוגלות תעסוקתית.' in out  # only the first occurrence
     assert '<a href="y">בהשמה</a> ואז <a class="cw-term" href="../../glossary/#placement" title="מציאת עבודה.">בהשמה</a>' in out
     assert out.endswith('<h2 id="מקורות">מקורות</h2><ul><li>השמה</li></ul>')  # not in the sources
+
+
+def test_marking_a_whole_page_leaves_head_and_body_tag_alone():
+    from courseware.publish import mark_english_in_body
+
+    page = '<html lang="he"><head><title>Title</title></head><body dir="rtl" data-md-color-scheme="default"><nav>Home SMART</nav></body></html>'
+    out = mark_english_in_body(page)
+    assert out.startswith('<html lang="he"><head><title>Title</title></head><body dir="rtl" data-md-color-scheme="default"><nav>')
+    assert f"<nav>{EN}Home SMART</span></nav>" in out
