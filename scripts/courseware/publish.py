@@ -13,6 +13,7 @@ part in the language switcher and the sitemap and fall back to Hebrew with a not
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -30,6 +31,15 @@ from .language_marks import mark_english
 from .load import DATA, DOCS, MODULES, QUIZZES
 from .model import DEFAULT_LANGUAGE, Page, Project
 from .pipeline import check_project
+from .search_index import with_search_worker, write_language_indexes
+
+# COURSEWARE_SEARCH=stock keeps Material's own search (lunr, one mixed index): the search
+# benchmark builds the site both ways to compare them.
+STOCK_SEARCH = os.environ.get("COURSEWARE_SEARCH") == "stock"
+# Generated pages that list others (and the glossary, whose short entries would otherwise outrank
+# the pages that explain a term) rank below content pages that match as well.
+LISTING_KINDS = {"catalog", "index", "paths", "path", "sources", "glossary"}
+LISTING_BOOST = 0.5
 
 log = logging.getLogger("mkdocs.plugins.courseware")
 
@@ -50,6 +60,7 @@ class CoursewarePlugin(BasePlugin):
         self.files: dict[str, str] = {}
         self.pages_by_src: dict[str, Page] = {}
         self.terms: list = []
+        self.not_found_page = ""
 
     # -- which language is being built -------------------------------------------------------
 
@@ -140,6 +151,9 @@ class CoursewarePlugin(BasePlugin):
             # the search index holds each text once, in its own language: not the Hebrew pages
             # repeated under /en/ and /ar/, nor quizzes and the learner's page, which repeat lessons
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        elif page.meta.get("cw_kind") in LISTING_KINDS or page.is_homepage:
+            # pages that list other pages repeat their titles and summaries: found, but after them
+            page.meta["search"] = {"boost": LISTING_BOOST, **(page.meta.get("search") or {})}
         source = self.pages_by_src.get(page.file.src_uri)
         if source and source.lang == DEFAULT_LANGUAGE and self.project:
             return decorate_page(source, self.project, markdown)
@@ -158,12 +172,35 @@ class CoursewarePlugin(BasePlugin):
         return mark_english(static_checklists(html))
 
     def on_post_page(self, output, page, config):
-        if self._languages(config)[0] in ("he", "ar"):
+        language = self._languages(config)[0]
+        if language in ("he", "ar"):
             output = mark_english_in_body(output)
+        if not STOCK_SEARCH:
+            output = with_search_worker(output, language)
         return with_csp(output)
 
+    @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
+    def on_post_build(self, config):
+        i18n = self._i18n(config)
+        if STOCK_SEARCH or (i18n and getattr(i18n, "building", False)) or not self.project:
+            return
+        _, default, languages = self._languages(config)
+        for index in write_language_indexes(Path(config.site_dir), languages, default, self.project.glossary):
+            log.info(f"search index {index.path.name}: {index.documents} sections, {index.size // 1024} KB")
+
     def on_post_template(self, output_content, template_name, config):
-        return with_csp(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        language, default, _ = self._languages(config)
+        if template_name == "404.html" and language != default and self.not_found_page:
+            # every language build writes the one site/404.html: the default language's stays
+            return self.not_found_page
+        if not STOCK_SEARCH:
+            output_content = with_search_worker(output_content, language)
+        output_content = with_csp(output_content)
+        if template_name == "404.html":
+            self.not_found_page = output_content
+        return output_content
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent

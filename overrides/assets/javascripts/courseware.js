@@ -712,6 +712,18 @@
     resizeTimer = setTimeout(focusableScrollRegions, 200);
   });
 
+  /* --- search: the worker loads the index when the reader goes to the search box ---------------- */
+
+  document.addEventListener("focusin", function (event) {
+    var box = event.target;
+    if (!box || !box.matches || !box.matches("input.md-search__input")) return;
+    if (typeof BroadcastChannel !== "function" || box.hasAttribute("data-cw-warmed")) return;
+    box.setAttribute("data-cw-warmed", "");
+    var channel = new BroadcastChannel("courseware-search");
+    channel.postMessage("warm");
+    channel.close();
+  });
+
   /* --- start ----------------------------------------------------------------------------------- */
 
   function ready() {
