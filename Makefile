@@ -7,12 +7,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check report bench browser clean
+.PHONY: serve test build check report bench system clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) node_modules/.installed browser
+test: $(STAMP) node_modules/.installed system
 	$(BIN)/python -m pytest
 
 build: $(STAMP)
@@ -24,8 +24,13 @@ check: $(STAMP)
 report: $(STAMP)
 	$(BIN)/courseware report
 
-bench: $(STAMP)
+bench: $(STAMP) node_modules/.installed system scripts/lighthouse/node_modules/.installed
 	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python scripts/search_benchmark.py
+
+scripts/lighthouse/node_modules/.installed: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	cd scripts/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # The Python environment: exact versions from pyproject.toml, transitive ones from constraints.txt.
 $(STAMP): pyproject.toml constraints.txt
@@ -38,9 +43,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium, which the browser tests drive through Playwright (no browser download).
-browser:
-	@scripts/install-browser.sh
+# Debian packages: chromium for the browser tests and the PDF, poppler-utils to check the PDF.
+system:
+	@scripts/install-system-packages.sh
 
 clean:
 	rm -rf site .site-build-* .site-old-* .pytest_cache node_modules

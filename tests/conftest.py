@@ -136,7 +136,7 @@ def fixture_url(fixture_site):
 def browser():
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium)")
+        pytest.fail(f"{CHROMIUM} is missing: run `make system` (installs Debian's chromium)")
     with playwright_api.sync_playwright() as p:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance

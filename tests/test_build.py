@@ -94,3 +94,29 @@ def test_real_content_has_no_warnings():
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "courseware", "--root", str(ROOT), "check", "--strict"], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout
+
+
+def test_module_pages_offer_their_exports_as_downloads(built_site):
+    import zipfile
+
+    page = (built_site / "modules" / "mentor-role" / "index.html").read_text(encoding="utf-8")
+    for href in (
+        "../../downloads/scorm/mentor-role-scorm12.zip",
+        "../../downloads/quizzes/mentor-role.gift.txt",
+        "../../downloads/quizzes/mentor-role.moodle.xml",
+    ):
+        assert f'href="{href}"' in page, href
+        assert (built_site / "modules" / "mentor-role" / href).resolve().is_file(), href
+    package = zipfile.ZipFile(built_site / "downloads" / "scorm" / "mentor-role-scorm12.zip")
+    assert "imsmanifest.xml" in package.namelist() and "quiz.html" in package.namelist()
+    gift = (built_site / "downloads" / "quizzes" / "mentor-role.gift.txt").read_text(encoding="utf-8")
+    assert "$CATEGORY:" in gift and "::" in gift
+    english = (built_site / "en" / "modules" / "mentor-role" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../../downloads/scorm/mentor-role-scorm12.zip"' in english
+
+
+def test_the_sites_own_scripts_and_styles_are_minified(built_site):
+    source = (ROOT / "overrides" / "assets" / "javascripts" / "courseware.js").read_text(encoding="utf-8")
+    built = (built_site / "assets" / "javascripts" / "courseware.js").read_text(encoding="utf-8")
+    assert len(built) < 0.85 * len(source)
+    assert "/* ---" not in built

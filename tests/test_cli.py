@@ -104,3 +104,32 @@ def test_generate_writes_pages_to_a_folder(fixture_root, tmp_path):
     assert result.returncode == 0
     assert (out / "modules/zeta-first/quiz.md").read_text(encoding="utf-8").startswith("---\ntitle:")
     assert (out / "paths/mentor-basic.md").exists()
+
+
+def test_export_writes_quiz_banks_and_a_scorm_package(fixture_root, tmp_path):
+    import zipfile
+
+    result = run(fixture_root, "export", "quizzes", "--out", str(tmp_path / "banks"))
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "banks").iterdir())
+    assert "zeta-first.gift.txt" in names and "zeta-first.moodle.xml" in names
+    assert "courseware.gift.txt" in names
+    result = run(fixture_root, "export", "scorm", "zeta-first", "--out", str(tmp_path / "scorm"))
+    assert result.returncode == 0, result.stderr
+    package = tmp_path / "scorm" / "zeta-first-scorm12.zip"
+    assert "imsmanifest.xml" in zipfile.ZipFile(package).namelist()
+
+
+def test_export_refuses_an_unknown_module_or_broken_content_without_a_traceback(fixture_root, tmp_path):
+    result = run(fixture_root, "export", "scorm", "no-such-module", "--out", str(tmp_path))
+    assert result.returncode == 1
+    assert "there is no module 'no-such-module'" in result.stderr
+    assert "Traceback" not in result.stderr
+    result = run(fixture_root, "export", "scorm")
+    assert result.returncode == 2 and "name a module" in result.stderr
+    edit(fixture_root / "quizzes/zeta-first.yml", "pass_mark: 80", "pass_mark: [80")
+    result = run(fixture_root, "export", "quizzes", "--out", str(tmp_path / "banks"))
+    assert result.returncode == 1
+    assert "quizzes/zeta-first.yml:3: YAML syntax error" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "banks").exists()

@@ -15,18 +15,23 @@ import tempfile
 from pathlib import Path
 
 
-def build_site(root: Path, strict: bool = True, site_dir: str = "site") -> int:
-    target = root / site_dir
-    fresh = Path(tempfile.mkdtemp(prefix=".site-build-", dir=root))
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(fresh)]
+def mkdocs_build(root: Path, folder: Path, strict: bool = True) -> int:
+    """Run ``mkdocs build`` of the project at ``root`` into ``folder``; its exit status."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(folder)]
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(command, cwd=root, env=env)
-    if result.returncode != 0:
+    return subprocess.run(command, cwd=root, env=env).returncode
+
+
+def build_site(root: Path, strict: bool = True, site_dir: str = "site") -> int:
+    target = root / site_dir
+    fresh = Path(tempfile.mkdtemp(prefix=".site-build-", dir=root))
+    status = mkdocs_build(root, fresh, strict)
+    if status != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"courseware build: the build failed; {site_dir}/ was left as it was", file=sys.stderr)
-        return result.returncode
+        return status
     old = None
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=root))

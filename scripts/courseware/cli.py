@@ -1,4 +1,4 @@
-"""The authors' command line: ``courseware check | new | report | generate | build``."""
+"""The authors' command line: ``courseware check | new | report | generate | build | export``."""
 
 from __future__ import annotations
 
@@ -76,6 +76,74 @@ def cmd_build(args) -> int:
     return build_site(_root(args.root), strict=not args.no_strict)
 
 
+def cmd_export(args) -> int:
+    from .pipeline import check_project
+    from .problems import ContentError
+
+    root = _root(args.root)
+    checked = check_project(root)
+    if not checked.ok:
+        print(checked.report(), file=sys.stderr)
+        return 1
+    project = checked.project
+    try:
+        if args.what == "quizzes":
+            from .export.lms import write_lms_exports
+
+            written = write_lms_exports(project, Path(args.out or "exports/quizzes"))
+        elif args.what == "scorm":
+            from .export.scorm import scorm_package, write_scorm_packages
+
+            if not args.module:
+                print("courseware export scorm: name a module (or 'all'), e.g. courseware export scorm mentor-role", file=sys.stderr)
+                return 2
+            out = Path(args.out or "exports/scorm")
+            if args.module == "all":
+                written = write_scorm_packages(project, out, site=args.site_url)
+            else:
+                if out.suffix != ".zip":
+                    out.mkdir(parents=True, exist_ok=True)
+                written = [scorm_package(project, args.module, out, site=args.site_url)]
+        else:
+            written = [_export_reader(root, args)]
+            if written == [None]:
+                return 1
+    except ContentError as error:
+        print(f"courseware export {args.what}: {error.problem}", file=sys.stderr)
+        return 1
+    if len(written) > 3:
+        print(f"wrote {len(written)} files to {Path(written[0]).parent}")
+    else:
+        for path in written:
+            print(f"wrote {path}")
+    return 0
+
+
+def _export_reader(root: Path, args) -> Path | None:
+    """The reader as a PDF, printed from a built site: the one given, or a fresh build."""
+    import tempfile
+
+    from .export import READER_PDF
+    from .export.reader_pdf import reader_pdf
+
+    out = Path(args.out or "exports/reader.pdf")
+    if args.site:
+        return reader_pdf(Path(args.site), out)
+    with tempfile.TemporaryDirectory(prefix="courseware-reader-") as folder:
+        from .build import mkdocs_build
+
+        built = Path(folder) / "site"
+        if mkdocs_build(root, built) != 0:
+            print("courseware export reader: the site did not build, so there is nothing to print", file=sys.stderr)
+            return None
+        ready = built / READER_PDF
+        if ready.exists():  # the build printed it already
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(ready.read_bytes())
+            return out
+        return reader_pdf(built, out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="courseware",
@@ -107,6 +175,14 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="build the whole site into site/, replacing it only if the build succeeds")
     build.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
     build.set_defaults(func=cmd_build)
+
+    export = sub.add_parser("export", help="quiz banks for an LMS, a module as a SCORM package, the reader as a PDF")
+    export.add_argument("what", choices=["quizzes", "scorm", "reader"])
+    export.add_argument("module", nargs="?", help="for scorm: the module's id, or 'all'")
+    export.add_argument("--out", help="where to write (default: exports/quizzes/, exports/scorm/, exports/reader.pdf)")
+    export.add_argument("--site-url", help="for scorm: the published site's address, for links to pages outside the package")
+    export.add_argument("--site", help="for reader: a built site to print from (default: build one)")
+    export.set_defaults(func=cmd_export)
 
     args = parser.parse_args(argv)
     # Bad content never ends in a traceback: content problems are reported by the commands.

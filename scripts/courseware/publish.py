@@ -24,13 +24,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .csp import with_csp
+from .export import download_files
 from .generate import GeneratedPage, build_nav, decorate_page, generate_files, generate_site
 from .generate.common import relative_url
 from .glossary_marks import mark_terms, term_patterns
 from .language_marks import mark_english
 from .load import DATA, DOCS, MODULES, QUIZZES
+from .minify import minify_assets
 from .model import DEFAULT_LANGUAGE, Page, Project
 from .pipeline import check_project
+from .problems import ContentError
 from .search_index import with_search_worker, write_language_indexes
 
 # COURSEWARE_SEARCH=stock keeps Material's own search (lunr, one mixed index): the search
@@ -58,6 +61,7 @@ class CoursewarePlugin(BasePlugin):
         self.project: Project | None = None
         self.generated: list[GeneratedPage] = []
         self.files: dict[str, str] = {}
+        self.downloads: dict[str, bytes] = {}
         self.pages_by_src: dict[str, Page] = {}
         self.terms: list = []
         self.not_found_page = ""
@@ -101,6 +105,10 @@ class CoursewarePlugin(BasePlugin):
         self.project = checked.project
         self.generated = generate_site(self.project)
         self.files = generate_files(self.project)
+        try:
+            self.downloads = download_files(self.project)
+        except ContentError as error:
+            raise PluginError(f"An export of the content failed; nothing was built.\n{error.problem}") from None
         self.pages_by_src = {p.path.removeprefix(f"{DOCS}/"): p for p in self.project.pages}
         self.terms = term_patterns(self.project.glossary)
 
@@ -119,6 +127,9 @@ class CoursewarePlugin(BasePlugin):
                 file.abs_dest_path = str(Path(config.site_dir) / file.dest_path)
                 file.url = f"{language}/{file.url}"
             files.append(file)
+        for path, content in self.downloads.items():
+            # one copy at the site's root, linked from the module pages of every language
+            files.append(File.generated(config, path, content=content))
         i18n = self._i18n(config)
         if i18n:
             i18n.i18n_files_per_language[language] = files.documentation_pages()
@@ -182,11 +193,16 @@ class CoursewarePlugin(BasePlugin):
     @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
     def on_post_build(self, config):
         i18n = self._i18n(config)
-        if STOCK_SEARCH or (i18n and getattr(i18n, "building", False)) or not self.project:
+        if (i18n and getattr(i18n, "building", False)) or not self.project:
             return
-        _, default, languages = self._languages(config)
-        for index in write_language_indexes(Path(config.site_dir), languages, default, self.project.glossary):
-            log.info(f"search index {index.path.name}: {index.documents} sections, {index.size // 1024} KB")
+        site = Path(config.site_dir)
+        if not STOCK_SEARCH:
+            _, default, languages = self._languages(config)
+            for index in write_language_indexes(site, languages, default, self.project.glossary):
+                log.info(f"search index {index.path.name}: {index.documents} sections, {index.size // 1024} KB")
+        if config.theme.custom_dir:
+            before, after = minify_assets(Path(config.theme.custom_dir), site)
+            log.info(f"the site's own scripts and styles minified: {before // 1024} KB -> {after // 1024} KB")
 
     def on_post_template(self, output_content, template_name, config):
         if not template_name.endswith(".html"):

@@ -309,8 +309,9 @@
       return { d: +d, score: scores[d] * Math.pow(coverage, RANKING.coverage) * boost };
     }).sort(function (a, b) { return b.score - a.score; });
 
-    var pageLimit = options.limit || 30;
-    var sectionLimit = options.sections || 10;
+    // what a person reads of a result list: the best 50 pages, each with its best 5 sections
+    var pageLimit = options.limit || 50;
+    var sectionLimit = options.sections || 5;
     var groups = [];
     var byPage = Object.create(null);
     var seen = Object.create(null);
@@ -328,7 +329,7 @@
       byPage[page].push({
         location: doc.l,
         title: highlight(doc.t, allForms, 0, seen),
-        text: highlight(doc.x || "", allForms, options.snippet || 320, seen),
+        text: highlight(doc.x || "", allForms, options.snippet || 240, seen),
         score: ranked[r].score,
         terms: terms
       });

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..export import module_downloads
 from ..model import Lesson, Module, Project, Question, Quiz
 from .common import (
     AUDIENCE_FOR,
@@ -84,9 +85,27 @@ def module_page(module: Module, project: Project, quiz: Quiz | None) -> Generate
             f"[להתחלת הלומדה: {module.lessons[0].title}]({relative_md(here, module.lessons[0].site_path)}){{ .md-button .md-button--primary }}",
             "",
         ]
+    lines += downloads_section(module, quiz, here)
     lines.append(sources_section(module.sources, project, here))
     meta = front_matter(module.title, cw_kind="module", cw_module=module.id, description=md_text(module.summary))
     return GeneratedPage(here, module.title, "module", meta + "\n".join(lines), {"module": module.id})
+
+
+def downloads_section(module: Module, quiz: Quiz | None, here: str) -> list[str]:
+    """Links to the module's exports for an organisation's own learning system."""
+    paths = module_downloads(module.id, quiz is not None)
+    lines = [
+        "## הלומדה במערכת הלמידה של הארגון",
+        "",
+        f"- [חבילת SCORM 1.2 (קובץ zip)]({relative_md(here, paths['scorm'])}): הלומדה כולה, השיעורים"
+        + (" והשאלון, לכל מערכת למידה שתומכת ב-SCORM 1.2, ובהן Moodle. השאלון מדווח למערכת את הציון ואם עברו אותו." if quiz else ", לכל מערכת למידה שתומכת ב-SCORM 1.2, ובהן Moodle."),
+    ]
+    if quiz:
+        lines.append(
+            f"- בנק השאלות לייבוא ל-Moodle: [בפורמט GIFT]({relative_md(here, paths['gift'])}) או "
+            f"[בפורמט Moodle XML]({relative_md(here, paths['moodle'])}), עם המשוב לכל תשובה וההסבר לכל שאלה, בקטגוריה בשם הלומדה."
+        )
+    return lines + [""]
 
 
 def lesson_page(module: Module, index: int, project: Project, quiz: Quiz | None) -> GeneratedPage:

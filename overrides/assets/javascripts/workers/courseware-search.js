@@ -9,7 +9,6 @@
    broadcast channel) or with the first query, never when a page opens: reading a page does not
    download it. */
 /* global importScripts, CoursewareSearch */
-importScripts("../search-core.js");
 
 (function () {
   "use strict";
@@ -30,6 +29,8 @@ importScripts("../search-core.js");
           return response.json();
         })
         .then(function (data) {
+          // the search code too is fetched only now, not with every page
+          if (typeof CoursewareSearch === "undefined") importScripts("../search-core.js");
           index = CoursewareSearch.buildIndex(data.docs || []);
           return index;
         })
