@@ -15,7 +15,7 @@ serve: $(STAMP)
 test: $(STAMP) node_modules/.installed system
 	$(BIN)/python -m pytest
 
-build: $(STAMP)
+build: $(STAMP) system
 	$(BIN)/courseware build
 
 check: $(STAMP)

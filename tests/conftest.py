@@ -69,8 +69,9 @@ def as_site_project(content_root: Path) -> Path:
     return content_root
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project: Path, site: Path, reader_pdf: bool = False) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict``; the reader's PDF (seconds of printing) only when asked for."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COURSEWARE_READER_PDF": "on" if reader_pdf else "off"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project,
@@ -93,7 +94,7 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 def built_site(tmp_path_factory) -> Path:
     """The real content, built once with `mkdocs build --strict`."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+    result = mkdocs_build(ROOT, site, reader_pdf=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

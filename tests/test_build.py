@@ -120,3 +120,11 @@ def test_the_sites_own_scripts_and_styles_are_minified(built_site):
     built = (built_site / "assets" / "javascripts" / "courseware.js").read_text(encoding="utf-8")
     assert len(built) < 0.85 * len(source)
     assert "/* ---" not in built
+
+
+def test_the_search_dialog_is_named_and_the_logo_is_decorative(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'role="dialog" aria-label="חיפוש באתר"' in home
+    assert 'alt="logo"' not in home and 'logo.svg" alt="" width="24" height="24"' in home
+    english = (built_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'role="dialog" aria-label="Search the site"' in english

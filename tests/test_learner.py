@@ -154,7 +154,7 @@ def test_a_learner_walks_a_module_and_a_path(learner, fixture_url, tmp_path):
     assert page.evaluate("localStorage.getItem('courseware-progress-v1')") is None
 
     page.get_by_label("טעינת התקדמות מקובץ").set_input_files(str(saved))
-    page.wait_for_function("document.querySelector('.cw-mine__status').textContent.includes('נטענו')")
+    page.wait_for_function("() => document.querySelector('.cw-mine__status').textContent.includes('נטענו')")
     assert "נטענו מהקובץ 2 שיעורים שנקראו ו-1 בחנים" in page.locator(".cw-mine__status").inner_text()
     assert "השלמתם 1 מתוך 2 לומדות במסלול (50%)" in mine.inner_text()
 
@@ -162,12 +162,12 @@ def test_a_learner_walks_a_module_and_a_path(learner, fixture_url, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"version": 7}', encoding="utf-8")
     page.get_by_label("טעינת התקדמות מקובץ").set_input_files(str(bad))
-    page.wait_for_function("document.querySelector('.cw-mine__status').textContent.includes('לא נטען')")
+    page.wait_for_function("() => document.querySelector('.cw-mine__status').textContent.includes('לא נטען')")
     assert "גרסת הקובץ אינה מוכרת" in page.locator(".cw-mine__status").inner_text()
     not_json = tmp_path / "notes.json"
     not_json.write_text("hello", encoding="utf-8")
     page.get_by_label("טעינת התקדמות מקובץ").set_input_files(str(not_json))
-    page.wait_for_function("document.querySelector('.cw-mine__status').textContent.includes('אינו קובץ JSON')")
+    page.wait_for_function("() => document.querySelector('.cw-mine__status').textContent.includes('אינו קובץ JSON')")
     assert "השלמתם 1 מתוך 2 לומדות" in mine.inner_text()
 
     # complete the path: a completion record to print, with the learner's name

@@ -31,7 +31,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from .generate import generate_files, generate_site
+    from .generate import generate_files
     from .pipeline import check_project
 
     checked = check_project(_root(args.root))
@@ -39,7 +39,7 @@ def cmd_generate(args) -> int:
         print(checked.report(), file=sys.stderr)
         return 1
     out = Path(args.out)
-    written = {page.site_path: page.text for page in generate_site(checked.project)}
+    written = {page.site_path: page.text for page in checked.generated}
     written.update(generate_files(checked.project))
     for path, text in written.items():
         target = out / path

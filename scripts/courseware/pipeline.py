@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .generate import GeneratedPage, generate_site
 from .load import load_project
 from .model import Project
 from .problems import Problem, sort_problems, summary
@@ -16,6 +17,7 @@ from .validate import validate
 class Checked:
     project: Project
     problems: list[Problem]
+    generated: list[GeneratedPage]  # the generated pages, made once for checking and for the build
 
     @property
     def errors(self) -> list[Problem]:
@@ -37,4 +39,5 @@ class Checked:
 
 def check_project(root: Path, today: dt.date | None = None) -> Checked:
     project, problems = load_project(Path(root))
-    return Checked(project, sort_problems(problems + validate(project, today)))
+    generated = generate_site(project)
+    return Checked(project, sort_problems(problems + validate(project, today, generated)), generated)

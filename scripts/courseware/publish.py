@@ -13,8 +13,11 @@ part in the language switcher and the sitemap and fall back to Hebrew with a not
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+import posixpath
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from markupsafe import Markup
@@ -24,9 +27,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .csp import with_csp
-from .export import download_files
-from .generate import GeneratedPage, build_nav, decorate_page, generate_files, generate_site
-from .generate.common import relative_url
+from .export import READER_PDF, downloads_for
+from .generate import GeneratedPage, build_nav, decorate_page, generate_files
+from .generate.common import SITE_ROOT, relative_url
 from .glossary_marks import mark_terms, term_patterns
 from .language_marks import mark_english
 from .load import DATA, DOCS, MODULES, QUIZZES
@@ -61,7 +64,8 @@ class CoursewarePlugin(BasePlugin):
         self.project: Project | None = None
         self.generated: list[GeneratedPage] = []
         self.files: dict[str, str] = {}
-        self.downloads: dict[str, bytes] = {}
+        self.exports = None  # the downloads, made in a separate process while the pages build
+        self.command = "build"
         self.pages_by_src: dict[str, Page] = {}
         self.terms: list = []
         self.not_found_page = ""
@@ -83,6 +87,50 @@ class CoursewarePlugin(BasePlugin):
 
     # -- events -------------------------------------------------------------------------------
 
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    @property
+    def reader_pdf(self) -> bool:
+        """Whether the build prints the reader to PDF: not while serving (it takes seconds), and
+        not when COURSEWARE_READER_PDF=off (the tests' small builds, the build benchmark)."""
+        return self.command != "serve" and os.environ.get("COURSEWARE_READER_PDF", "on") != "off"
+
+    def _start_exports(self, root: Path) -> None:
+        if self.exports:
+            self.exports[0].shutdown(cancel_futures=True)
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self.exports = (pool, pool.submit(downloads_for, str(root)))
+
+    def _write_exports(self, site: Path) -> None:
+        """The module downloads (made meanwhile in the other process) and the reader's PDF (printed
+        from the built site), written into the site."""
+        pool, pending = self.exports
+        self.exports = None
+        try:
+            files = pending.result()
+        except ContentError as error:
+            raise PluginError(f"An export of the content failed:\n{error.problem}") from None
+        except Exception as error:  # the process itself failed
+            raise PluginError(f"The exports could not be made: {error}") from None
+        finally:
+            pool.shutdown()
+        for path, data in files.items():
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        log.info(f"downloads: {len(files)} files, {sum(map(len, files.values())) // 1024} KB")
+        if self.reader_pdf and self.project.listed("reader"):
+            from .export.reader_pdf import reader_pdf
+
+            try:
+                reader_pdf(site, site / READER_PDF)
+            except ContentError as error:
+                raise PluginError(
+                    f"The reader's PDF could not be made: {error.problem}\n"
+                    "(It needs Debian's chromium: `make system`. To build without it, set COURSEWARE_READER_PDF=off.)"
+                ) from None
+
     def on_config(self, config):
         i18n = self._i18n(config)
         in_language_build = bool(i18n and getattr(i18n, "building", False))
@@ -103,12 +151,9 @@ class CoursewarePlugin(BasePlugin):
                 "The content has errors; nothing was built.\n" + checked.report() + "\nFix them and build again (`courseware check` lists them)."
             )
         self.project = checked.project
-        self.generated = generate_site(self.project)
+        self.generated = checked.generated
         self.files = generate_files(self.project)
-        try:
-            self.downloads = download_files(self.project)
-        except ContentError as error:
-            raise PluginError(f"An export of the content failed; nothing was built.\n{error.problem}") from None
+        self._start_exports(root)
         self.pages_by_src = {p.path.removeprefix(f"{DOCS}/"): p for p in self.project.pages}
         self.terms = term_patterns(self.project.glossary)
 
@@ -127,9 +172,6 @@ class CoursewarePlugin(BasePlugin):
                 file.abs_dest_path = str(Path(config.site_dir) / file.dest_path)
                 file.url = f"{language}/{file.url}"
             files.append(file)
-        for path, content in self.downloads.items():
-            # one copy at the site's root, linked from the module pages of every language
-            files.append(File.generated(config, path, content=content))
         i18n = self._i18n(config)
         if i18n:
             i18n.i18n_files_per_language[language] = files.documentation_pages()
@@ -184,8 +226,10 @@ class CoursewarePlugin(BasePlugin):
 
     def on_post_page(self, output, page, config):
         language = self._languages(config)[0]
+        output = with_site_links(output, page.url, keep_reader_pdf=self.reader_pdf)
+        output = with_named_chrome(output, language)
         if language in ("he", "ar"):
-            output = mark_english_in_body(output)
+            output = mark_english_in_body(output, content_marked=True)
         if not STOCK_SEARCH:
             output = with_search_worker(output, language)
         return with_csp(output)
@@ -196,6 +240,8 @@ class CoursewarePlugin(BasePlugin):
         if (i18n and getattr(i18n, "building", False)) or not self.project:
             return
         site = Path(config.site_dir)
+        if self.exports:
+            self._write_exports(site)
         if not STOCK_SEARCH:
             _, default, languages = self._languages(config)
             for index in write_language_indexes(site, languages, default, self.project.glossary):
@@ -213,7 +259,7 @@ class CoursewarePlugin(BasePlugin):
             return self.not_found_page
         if not STOCK_SEARCH:
             output_content = with_search_worker(output_content, language)
-        output_content = with_csp(output_content)
+        output_content = with_csp(with_named_chrome(output_content, language))
         if template_name == "404.html":
             self.not_found_page = output_content
         return output_content
@@ -224,6 +270,36 @@ class CoursewarePlugin(BasePlugin):
             if (root / folder).exists():
                 server.watch(str(root / folder))
         return server
+
+
+_SITE_LINK = re.compile(r'href="' + re.escape(SITE_ROOT))
+_READER_PDF = re.compile(r'<p class="cw-reader-pdf">.*?</p>\s*', re.S)
+
+
+def with_site_links(page_html: str, page_url: str, keep_reader_pdf: bool = True) -> str:
+    """Links to files the build writes into the site ("cw-site:downloads/...") made relative to
+    the page; the link to the reader's PDF taken out when the build does not make it."""
+    if SITE_ROOT not in page_html:
+        return page_html
+    if not keep_reader_pdf:
+        page_html = _READER_PDF.sub("", page_html)
+    folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    root = "../" * folder.count("/")
+    return _SITE_LINK.sub(f'href="{root}', page_html)
+
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_LOGO = re.compile(r'<img src="([^"]*assets/images/logo\.svg)" alt="logo">')
+SEARCH_NAMES = {"he": "חיפוש באתר", "en": "Search the site", "ar": "البحث في الموقع"}
+
+
+def with_named_chrome(page_html: str, language: str) -> str:
+    """Two things Material leaves unnamed: the search dialog gets a name (aria-dialog-name), and
+    the logo, inside a link that already says the site's name, is marked decorative (alt="", not
+    the English word "logo") and given its size, so that the header does not shift as it loads."""
+    name = SEARCH_NAMES.get(language, SEARCH_NAMES["he"])
+    page_html = page_html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{name}">', 1)
+    return _LOGO.sub(r'<img src="\1" alt="" width="24" height="24">', page_html)
 
 
 _ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
@@ -248,10 +324,24 @@ def static_checklists(html: str) -> str:
 _BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
 
 
-def mark_english_in_body(page_html: str) -> str:
+_ARTICLE_START = '<article class="md-content__inner'
+
+
+def mark_english_in_body(page_html: str, content_marked: bool = False) -> str:
     """English marked in the whole page body (navigation titles, header, footer, content),
-    never in the head or inside the <body> tag itself."""
+    never in the head or inside the <body> tag itself. With ``content_marked``, the article (whose
+    content was marked when it was rendered) is passed over: it is most of the page."""
     body = _BODY_TAG.search(page_html)
     if not body:
         return page_html
-    return page_html[: body.end()] + mark_english(page_html[body.end() :])
+    start = page_html.find(_ARTICLE_START, body.end()) if content_marked else -1
+    end = page_html.find("</article>", start) if start >= 0 else -1
+    if end < 0:
+        return page_html[: body.end()] + mark_english(page_html[body.end() :])
+    end += len("</article>")
+    return (
+        page_html[: body.end()]
+        + mark_english(page_html[body.end() : start])
+        + page_html[start:end]
+        + mark_english(page_html[end:])
+    )

@@ -38,9 +38,9 @@ TYPE_WORDS = {
 }
 
 
-def validate(project: Project, today: dt.date | None = None) -> list[Problem]:
+def validate(project: Project, today: dt.date | None = None, generated: list[GeneratedPage] | None = None) -> list[Problem]:
     today = today or dt.date.today()
-    generated = generate_site(project)
+    generated = generate_site(project) if generated is None else generated
     problems: list[Problem] = []
     problems += check_schemas(project)
     problems += check_ids(project)

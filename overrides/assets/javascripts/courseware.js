@@ -198,10 +198,12 @@
 
   /* --- a lesson: mark it as read ------------------------------------------------------------- */
 
-  function lessonPage(hook, catalog) {
+  /* The catalogue is fetched only once the lesson has been marked as read (now or before): a
+     first reading of a lesson downloads nothing but the page. */
+  function lessonPage(hook, getCatalog) {
     var moduleId = hook.getAttribute("data-module");
     var lessonId = hook.getAttribute("data-lesson");
-    var module = catalog && catalog.byId[moduleId];
+    var key = moduleId + "/" + lessonId;
     var button = el("button", { type: "button", className: "md-button cw-mark__button", "aria-pressed": "false" }, [
       el("span", { className: "cw-mark__box", "aria-hidden": "true" }),
       "סימון השיעור כנקרא"
@@ -209,13 +211,14 @@
     var status = el("p", { className: "cw-mark__status", role: "status" });
     hook.appendChild(el("div", { className: "cw-mark" }, [button, status]));
 
-    function render(announce) {
+    function render(announce, catalog) {
       var data = store.read();
-      var read = !!data.lessons[moduleId + "/" + lessonId];
+      var read = !!data.lessons[key];
+      var module = catalog && catalog.byId[moduleId];
       button.setAttribute("aria-pressed", read ? "true" : "false");
       status.textContent = "";
       if (read) {
-        var text = "השיעור סומן כנקרא ב-" + core.formatDate(data.lessons[moduleId + "/" + lessonId].readAt) + ".";
+        var text = "השיעור סומן כנקרא ב-" + core.formatDate(data.lessons[key].readAt) + ".";
         if (module) {
           var state = core.moduleState(data, module);
           text += " נקראו " + state.read + " מתוך " + state.lessons + " שיעורים בלומדה.";
@@ -233,12 +236,18 @@
 
     button.addEventListener("click", function () {
       var data = store.read();
-      if (data.lessons[moduleId + "/" + lessonId]) core.unmarkLesson(data, moduleId, lessonId);
+      if (data.lessons[key]) core.unmarkLesson(data, moduleId, lessonId);
       else core.markLesson(data, moduleId, lessonId, now());
-      store.write(settle(data, catalog));
-      render(true);
+      store.write(data);
+      render(true, null);
+      return getCatalog().then(function (catalog) {
+        store.write(settle(store.read(), catalog));
+        render(true, catalog);
+      });
     });
-    render(false);
+    render(false, null);
+    if (!store.read().lessons[key]) return Promise.resolve();
+    return getCatalog().then(function (catalog) { render(false, catalog); });
   }
 
   /* --- a module page: lessons read, best score, continue ------------------------------------- */
@@ -737,10 +746,17 @@
     if (!hook && !form) return ready();
     if (hook) hook.hidden = false;
     var kind = hook ? hook.getAttribute("data-kind") : "quiz";
-    var catalogLoaded = hook ? loadCatalog(hook).catch(function () { return null; }) : Promise.resolve(null);
-    catalogLoaded.then(function (catalog) {
-      if (kind === "lesson") lessonPage(hook, catalog);
-      else if (form) quizPage(form, hook, catalog);
+    var catalogLoaded = null;
+    var getCatalog = function () {
+      if (!catalogLoaded) catalogLoaded = hook ? loadCatalog(hook).catch(function () { return null; }) : Promise.resolve(null);
+      return catalogLoaded;
+    };
+    if (kind === "lesson") {
+      lessonPage(hook, getCatalog).then(ready, ready);
+      return;
+    }
+    getCatalog().then(function (catalog) {
+      if (form) quizPage(form, hook, catalog);
       else if (!catalog) hook.appendChild(el("p", { className: "cw-noscript", text: "לא הצלחנו לטעון את נתוני הלומדות, ולכן ההתקדמות לא מוצגת כאן." }));
       else if (kind === "module") modulePage(hook, catalog);
       else if (kind === "path") pathPage(hook, catalog);

@@ -33,3 +33,14 @@ def download_files(project: Project) -> dict[str, bytes]:
     for module in project.modules:
         files[module_downloads(module.id, False)["scorm"]] = scorm_zip(project, module.id)
     return files
+
+
+def downloads_for(root: str) -> dict[str, bytes]:
+    """:func:`download_files` of the project at ``root``, loaded afresh: the build runs this in a
+    separate process, on the machine's other core, while MkDocs renders the pages."""
+    from pathlib import Path
+
+    from ..load import load_project
+
+    project, _ = load_project(Path(root))
+    return download_files(project)

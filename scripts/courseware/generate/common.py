@@ -102,6 +102,21 @@ def relative_md(from_site_path: str, to_site_path: str, anchor: str = "") -> str
     return rel + (f"#{anchor}" if anchor else "")
 
 
+# A link to a file the build writes into the site itself (a download), not a page: the publish
+# step turns "cw-site:downloads/x.zip" into the path from each page to the site's root, which
+# differs between the Hebrew pages and their copies under en/ and ar/.
+SITE_ROOT = "cw-site:"
+
+
+def site_link(site_file: str) -> str:
+    return SITE_ROOT + site_file
+
+
+READER_PDF_LINK = (
+    f'<p class="cw-reader-pdf" markdown="1">[המקראה כולה כקובץ PDF, להורדה ולהדפסה]({SITE_ROOT}downloads/reader.pdf)</p>'
+)
+
+
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
 

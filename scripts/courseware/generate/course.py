@@ -18,6 +18,7 @@ from .common import (
     md_text,
     relative_md,
     relative_url,
+    site_link,
     sources_section,
 )
 
@@ -97,13 +98,13 @@ def downloads_section(module: Module, quiz: Quiz | None, here: str) -> list[str]
     lines = [
         "## הלומדה במערכת הלמידה של הארגון",
         "",
-        f"- [חבילת SCORM 1.2 (קובץ zip)]({relative_md(here, paths['scorm'])}): הלומדה כולה, השיעורים"
+        f"- [חבילת SCORM 1.2 (קובץ zip)]({site_link(paths['scorm'])}): הלומדה כולה, השיעורים"
         + (" והשאלון, לכל מערכת למידה שתומכת ב-SCORM 1.2, ובהן Moodle. השאלון מדווח למערכת את הציון ואם עברו אותו." if quiz else ", לכל מערכת למידה שתומכת ב-SCORM 1.2, ובהן Moodle."),
     ]
     if quiz:
         lines.append(
-            f"- בנק השאלות לייבוא ל-Moodle: [בפורמט GIFT]({relative_md(here, paths['gift'])}) או "
-            f"[בפורמט Moodle XML]({relative_md(here, paths['moodle'])}), עם המשוב לכל תשובה וההסבר לכל שאלה, בקטגוריה בשם הלומדה."
+            f"- בנק השאלות לייבוא ל-Moodle: [בפורמט GIFT]({site_link(paths['gift'])}) או "
+            f"[בפורמט Moodle XML]({site_link(paths['moodle'])}), עם המשוב לכל תשובה וההסבר לכל שאלה, בקטגוריה בשם הלומדה."
         )
     return lines + [""]
 

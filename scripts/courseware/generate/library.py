@@ -11,6 +11,7 @@ from ..model import AUDIENCES, LEVELS, Page, Project
 from .common import (
     AUDIENCE_LABELS,
     LEVEL_LABELS,
+    READER_PDF_LINK,
     SOURCE_KINDS,
     GeneratedPage,
     duration,
@@ -142,6 +143,8 @@ def reader_index(project: Project) -> GeneratedPage:
     for page in chapters:
         lines.append(f"{page.chapter}. [{page.title}]({relative_md(here, page.site_path)}): {md_text(page.summary)}")
     lines.append("")
+    if chapters:
+        lines += [READER_PDF_LINK, ""]
     meta = front_matter(title, cw_kind="index")
     return GeneratedPage(here, title, "index", meta + "\n".join(lines))
 
@@ -152,6 +155,8 @@ def decorate_page(page: Page, project: Project, markdown: str) -> str:
     out = markdown.rstrip("\n") + "\n"
     if page.type in TYPE_LABELS:
         out = _insert_after_h1(out, _managed_details(page))
+    if page.type == "reader":
+        out += "\n" + READER_PDF_LINK + "\n"
     sources = sources_section(page.sources, project, page.site_path)
     if sources:
         out += "\n" + sources
