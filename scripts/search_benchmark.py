@@ -35,7 +35,7 @@ from search_ui import load_queries, open_search, type_query  # noqa: E402
 
 
 def build(site: Path, stock: bool) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COURSEWARE_READER_PDF": "off"}
     if stock:
         env["COURSEWARE_SEARCH"] = "stock"
     else:
