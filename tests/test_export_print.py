@@ -303,6 +303,19 @@ def test_each_chapter_starts_on_the_page_the_contents_give(reader):
     assert norm(reader.pages[contents["מילון מונחים"] - 1]).count("מילון מונחים") >= 2  # header, title
 
 
+def test_running_headers_and_page_numbers_spare_the_cover(reader):
+    def lines(n):
+        return [norm(line) for line in reader.pages[n - 1].splitlines() if norm(line)]
+
+    running = "המקראה · הפרקטיקה המקצועית של ידע מניסיון"
+    cover = lines(1)
+    assert "המקראה" in cover  # the cover's title
+    assert running not in cover and "1" not in cover, cover
+    last = len([page for page in reader.pages if page.strip()])
+    for n in (2, 3, last):
+        assert running in lines(n) and str(n) in lines(n), (n, lines(n)[:3], lines(n)[-3:])
+
+
 def test_outline_has_an_entry_per_chapter(reader):
     from pypdf import PdfReader
 

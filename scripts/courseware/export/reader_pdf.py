@@ -10,9 +10,9 @@ text. The site's own Heebo is embedded in the document as data (nothing is fetch
 Chromium prints it through Playwright. It does not support ``target-counter()``, so the page
 numbers of the table of contents are found in two passes: print once, read on which page each
 chapter starts (the named destinations of the contents' links), write the numbers in and print
-again, and check that nothing moved. Running headers: the book's title from Chromium's header
-template, the chapter's title from a margin box of the chapter's named page; page numbers from
-the footer template. Chromium writes the outline's titles of right-to-left headings in visual
+again, and check that nothing moved. Running headers and page numbers are CSS margin boxes: the
+book's title and the page number on every page but the cover, the chapter's title on the
+chapter's named pages. Chromium writes the outline's titles of right-to-left headings in visual
 word order, so they are replaced by the headings' text afterwards (pypdf).
 
 :func:`assemble_book` is pure (built HTML in, HTML out); :func:`reader_pdf` prints.
@@ -430,7 +430,6 @@ def assemble_book(site_dir: Path | str, *, today: dt.date | None = None) -> Book
 # --- the book as HTML --------------------------------------------------------------------------
 
 BOOK_CSS = """
-@page { size: A4; }
 @page front { }
 html { font-family: "Heebo Book", sans-serif; font-size: 10.8pt; line-height: 1.62; color: #161616;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -533,25 +532,24 @@ def book_html(book: Book, pages: dict[str, int] | None = None) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="he" dir="rtl"><head><meta charset="utf-8">'
         f"<title>{BOOK_TITLE} – {COURSE_NAME}</title>"
-        f"<style>{book.fonts_css}\n{BOOK_CSS}\n" + "\n".join(named_pages) + "</style></head>"
+        f"<style>{book.fonts_css}\n{page_css()}\n{BOOK_CSS}\n" + "\n".join(named_pages) + "</style></head>"
         f"<body>{body}</body></html>"
     )
 
 
-def header_template(book: Book) -> str:
+def page_css() -> str:
+    """The page: A4 and its margins; the book's title in the top margin and the page's number at
+    the foot of every page but the cover (margin boxes, so the cover can go without them; the
+    chapters' named pages add the chapter's title on the other side)."""
+    margin = " ".join(MARGIN[side] for side in ("top", "right", "bottom", "left"))
+    title = f"{BOOK_TITLE} · {COURSE_NAME}".replace("\\", "\\\\").replace('"', '\\"')
+    box = 'font-family: "Heebo Book", sans-serif; color: #555;'
     return (
-        f"<style>{book.fonts_css}</style>"
-        '<div style="font-family:\'Heebo Book\',sans-serif;font-size:8pt;color:#555;width:100%;'
-        f'direction:rtl;box-sizing:border-box;padding:5mm {MARGIN["right"]} 0 {MARGIN["left"]}">'
-        f"{BOOK_TITLE} · {COURSE_NAME}</div>"
-    )
-
-
-def footer_template(book: Book) -> str:
-    return (
-        f"<style>{book.fonts_css}</style>"
-        '<div style="font-family:\'Heebo Book\',sans-serif;font-size:9pt;color:#333;width:100%;'
-        'text-align:center;padding-bottom:6mm"><span class="pageNumber"></span></div>'
+        f"@page {{ size: A4; margin: {margin};"
+        f' @top-right {{ content: "{title}"; {box} font-size: 8pt; vertical-align: bottom; padding-bottom: 5.5mm; }}'
+        f" @bottom-center {{ content: counter(page); {box} font-size: 9pt; color: #333; vertical-align: top;"
+        " padding-top: 4mm; } }\n"
+        "@page :first { @top-right { content: none; } @bottom-center { content: none; } }"
     )
 
 
@@ -636,10 +634,7 @@ def _print(book: Book, chromium: str) -> bytes:
     options = dict(
         format="A4",
         print_background=True,
-        display_header_footer=True,
-        header_template=header_template(book),
-        footer_template=footer_template(book),
-        margin=MARGIN,
+        prefer_css_page_size=True,  # the margins of page_css, where the running headers are
         outline=True,
         tagged=True,
     )
