@@ -15,18 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from courseware.export.reader_pdf import CHROMIUM_ARGS  # the flags every headless run here uses
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
