@@ -8,7 +8,8 @@
   "use strict";
 
   var core = window.CoursewareCore;
-  if (!core || !document.querySelector) return;
+  if (!core || !window.CoursewareQuiz || !document.querySelector) return;
+  var el = window.CoursewareQuiz.el; // the element builder, shared with the quiz
 
   var KEY = core.STORAGE_KEY;
 
@@ -91,20 +92,6 @@
   }
 
   /* --- small DOM helpers ---------------------------------------------------------------------- */
-
-  function el(tag, props, children) {
-    var node = document.createElement(tag);
-    Object.keys(props || {}).forEach(function (key) {
-      if (key === "text") node.textContent = props[key];
-      else if (key === "className") node.className = props[key];
-      else if (key in node && key !== "role") node[key] = props[key];
-      else node.setAttribute(key, props[key]);
-    });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
 
   function link(href, text, className) {
     return el("a", { href: href, text: text, className: className || "" });
@@ -346,25 +333,6 @@
 
   function quizPage(form, hook, catalog) {
     var moduleId = form.getAttribute("data-module");
-    var passMark = parseInt(form.getAttribute("data-pass-mark"), 10) || 0;
-    var fieldsets = Array.prototype.slice.call(form.querySelectorAll("fieldset.cw-question"));
-    var questions = fieldsets.map(function (fs) {
-      return {
-        id: fs.getAttribute("data-question"),
-        type: fs.getAttribute("data-type"),
-        keepOrder: fs.getAttribute("data-keep-order") === "true",
-        correct: (fs.getAttribute("data-correct") || "").split(",").filter(Boolean).map(Number),
-        node: fs
-      };
-    });
-    var actions = form.querySelector(".cw-quiz__actions");
-    var check = form.querySelector(".cw-quiz__check");
-    var retry = form.querySelector(".cw-quiz__retry");
-    var result = form.querySelector(".cw-quiz__result");
-    var live = el("p", { className: "cw-visually-hidden", role: "status" });
-    form.appendChild(live);
-    form.classList.add("cw-quiz--js");
-    actions.hidden = false;
 
     function showHistory() {
       if (!hook) return;
@@ -379,134 +347,20 @@
       }
     }
 
-    function answers() {
-      var out = {};
-      questions.forEach(function (q) {
-        out[q.id] = Array.prototype.slice.call(q.node.querySelectorAll("input:checked")).map(function (input) {
-          return parseInt(input.value, 10);
-        });
-      });
-      return out;
-    }
-
-    function showOutcome(q, r) {
-      var fs = q.node;
-      fs.classList.add(r.correct ? "cw-question--right" : "cw-question--wrong");
-      Array.prototype.forEach.call(fs.querySelectorAll(".cw-option"), function (li) {
-        var index = parseInt(li.getAttribute("data-index"), 10);
-        var input = li.querySelector("input");
-        input.disabled = true;
-        if (r.chosen.indexOf(index) >= 0) {
-          var right = q.correct.indexOf(index) >= 0;
-          li.classList.add("cw-option--chosen", right ? "cw-option--right" : "cw-option--wrong");
-          var feedback = li.querySelector(".cw-option__feedback");
-          feedback.insertBefore(el("strong", { className: "cw-option__verdict" }, [
-            el("span", { "aria-hidden": "true", text: right ? "✓ " : "✗ " }),
-            right ? "בחרתם בתשובה נכונה. " : "בחרתם בתשובה לא נכונה. "
-          ]), feedback.firstChild);
-          feedback.hidden = false;
-        }
-      });
-      var outcome = fs.querySelector(".cw-question__outcome");
-      var verdict;
-      if (!r.answered) verdict = "לא עניתם על השאלה.";
-      else if (r.correct) verdict = "תשובה נכונה.";
-      else if (q.type === "multiple") {
-        var reasons = [];
-        if (r.chosen.some(function (i) { return q.correct.indexOf(i) < 0; })) reasons.push("סימנתם גם תשובה שאינה נכונה");
-        if (q.correct.some(function (i) { return r.chosen.indexOf(i) < 0; })) reasons.push("לא סימנתם את כל התשובות הנכונות");
-        verdict = "תשובה לא נכונה: " + reasons.join(", ו") + ".";
-      } else verdict = "תשובה לא נכונה.";
-      outcome.appendChild(el("p", { className: "cw-question__verdict" }, [
-        el("span", { "aria-hidden": "true", text: r.correct ? "✓ " : "✗ " }), verdict
-      ]));
-      var explanation = fs.querySelector(".cw-answer__explanation");
-      if (explanation) outcome.appendChild(explanation.cloneNode(true));
-      var ref = fs.querySelector(".cw-answer__ref");
-      if (ref) outcome.appendChild(ref.cloneNode(true));
-      outcome.hidden = false;
-    }
-
-    function reset() {
-      questions.forEach(function (q) {
-        var fs = q.node;
-        fs.classList.remove("cw-question--right", "cw-question--wrong");
-        var list = fs.querySelector(".cw-options");
-        var items = Array.prototype.slice.call(list.children);
-        items.forEach(function (li) {
-          li.classList.remove("cw-option--chosen", "cw-option--right", "cw-option--wrong");
-          var input = li.querySelector("input");
-          input.disabled = false;
-          input.checked = false;
-          var feedback = li.querySelector(".cw-option__feedback");
-          var verdict = feedback.querySelector(".cw-option__verdict");
-          if (verdict) verdict.remove();
-          feedback.hidden = true;
-        });
-        if (!q.keepOrder && items.length > 1) {
-          var current = items.map(function (li) { return li.getAttribute("data-index"); }).join(",");
-          var order = core.shuffledOrder(items.length);
-          var reordered = order.map(function (i) { return items[i]; });
-          if (reordered.map(function (li) { return li.getAttribute("data-index"); }).join(",") === current) {
-            reordered.push(reordered.shift()); // a retry always shows a new order
-          }
-          reordered.forEach(function (li) { list.appendChild(li); });
-        }
-        var outcome = fs.querySelector(".cw-question__outcome");
-        outcome.textContent = "";
-        outcome.hidden = true;
-      });
-      result.textContent = "";
-    }
-
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var graded = core.grade(questions, answers(), passMark);
-      questions.forEach(function (q, i) { showOutcome(q, graded.results[i]); });
+    var shown = window.CoursewareQuiz.quiz(form, core, function (graded, show) {
       var data = store.read();
       core.recordAttempt(data, moduleId, graded, now());
       store.write(settle(data, catalog));
-
-      var headingId = nextId("cw-result");
-      var box = el("div", { className: "cw-quiz__summary " + (graded.passed ? "cw-quiz__summary--passed" : "cw-quiz__summary--failed") });
-      box.appendChild(el("h2", { id: headingId, tabIndex: -1, text: graded.passed ? "עברתם את הבוחן" : "עוד לא עברתם את הבוחן" }));
-      box.appendChild(el("p", {
-        text: "עניתם נכון על " + graded.correct + " מתוך " + graded.total + " שאלות: " + graded.score + "%. ציון עובר: " + passMark + "%."
-      }));
-      if (graded.unanswered) box.appendChild(el("p", { text: graded.unanswered === 1 ? "שאלה אחת נשארה בלי תשובה." : graded.unanswered + " שאלות נשארו בלי תשובה." }));
-      var wrong = graded.results.map(function (r, i) { return { r: r, i: i }; }).filter(function (x) { return !x.r.correct; });
-      if (wrong.length) {
-        var list = el("ul", { className: "cw-quiz__review" });
-        wrong.forEach(function (x) {
-          list.appendChild(el("li", {}, [link("#" + questions[x.i].node.id, "שאלה " + (x.i + 1))]));
-        });
-        box.appendChild(el("p", { text: "כדאי לחזור אל:" }));
-        box.appendChild(list);
-      }
-      var module = catalog && catalog.byId[moduleId];
-      if (graded.passed && module) {
+      show(nextId("cw-result"), function (box) {
+        var module = catalog && catalog.byId[moduleId];
+        if (!graded.passed || !module) return;
         var state = core.moduleState(store.read(), module);
         if (state.complete) box.appendChild(el("p", {}, [mark("done", "סיימתם את הלומדה. "), link(module.url, "לדף הלומדה")]));
         else if (state.next && state.next.kind === "lesson") box.appendChild(el("p", {}, [link(module.lessons[state.next.index].url, "נשארו שיעורים שעוד לא סימנתם כנקראו: " + module.lessons[state.next.index].title)]));
-      }
-      result.appendChild(box);
-      live.textContent = (graded.passed ? "עברתם את הבוחן. " : "עוד לא עברתם את הבוחן. ") + graded.correct + " מתוך " + graded.total + " נכונות, " + graded.score + "%.";
-      check.hidden = true;
-      retry.hidden = false;
+      });
       showHistory();
-      document.getElementById(headingId).focus();
     });
-
-    retry.addEventListener("click", function () {
-      reset();
-      retry.hidden = true;
-      check.hidden = false;
-      live.textContent = "הבוחן מוכן לניסיון נוסף. התשובות נמחקו וסדר האפשרויות השתנה.";
-      var first = form.querySelector("fieldset.cw-question input");
-      if (first) first.focus();
-    });
-
-    showHistory();
+    if (shown) showHistory();
   }
 
   /* --- "my learning" --------------------------------------------------------------------------- */

@@ -15,8 +15,8 @@ What is in the package::
                                         rules of the site's site.css that the pages use
     assets/fonts/              the Heebo fonts and their licence
     assets/images/favicon.svg  the site's icon
-    assets/javascripts/        courseware-core.js (the site's scoring), scorm-session.js,
-                               scorm-page.js, scorm-quiz.js
+    assets/javascripts/        courseware-core.js (the site's scoring), courseware-quiz.js (the site's
+                               quiz form), scorm-session.js, scorm-page.js, scorm-quiz.js
 
 **One SCO.** The module is one organization with one item, one SCO: the launch page, which holds
 the SCORM run-time session while the learner moves between the pages in its frame with the
@@ -68,6 +68,7 @@ FAVICON = "assets/images/favicon.svg"
 FONTS = "assets/fonts"
 SCRIPTS = "assets/javascripts"
 CORE_SCRIPT = f"{SCRIPTS}/courseware-core.js"
+QUIZ_VIEW_SCRIPT = f"{SCRIPTS}/courseware-quiz.js"
 SESSION_SCRIPT = f"{SCRIPTS}/scorm-session.js"
 PAGE_SCRIPT = f"{SCRIPTS}/scorm-page.js"
 QUIZ_SCRIPT = f"{SCRIPTS}/scorm-quiz.js"
@@ -197,11 +198,12 @@ def scorm_files(project: Project, module_id: str, *, theme: Path | None = None, 
     own = {name: _asset(name) for name in ("scorm-session.js", "scorm-page.js", "scorm-quiz.js", "scorm.css")}
     scripts = {
         CORE_SCRIPT: _read(theme_dir / "javascripts" / "courseware-core.js"),
+        QUIZ_VIEW_SCRIPT: _read(theme_dir / "javascripts" / "courseware-quiz.js"),
         SESSION_SCRIPT: own["scorm-session.js"],
         PAGE_SCRIPT: own["scorm-page.js"],
         QUIZ_SCRIPT: own["scorm-quiz.js"],
     }
-    used = _used_classes(list(documents.values()) + [own["scorm-session.js"].decode(), own["scorm-page.js"].decode(), own["scorm-quiz.js"].decode()])
+    used = _used_classes(list(documents.values()) + [script.decode() for script in scripts.values()])
     font_faces, fonts = _fonts(theme_dir)
     site_css = _read(theme_dir / "stylesheets" / "site.css").decode("utf-8", errors="replace")
     stylesheet = "\n".join(
@@ -380,7 +382,7 @@ def _content_page(
     else:
         content = _quiz_html(module, quiz, project, links)
     body = f'<main class="md-typeset cw-page" id="main">\n{mark_english(content)}\n{_pager(index, pages, module)}\n</main>'
-    scripts = [PAGE_SCRIPT] + ([CORE_SCRIPT, QUIZ_SCRIPT] if page.kind == "quiz" else [])
+    scripts = [PAGE_SCRIPT] + ([CORE_SCRIPT, QUIZ_VIEW_SCRIPT, QUIZ_SCRIPT] if page.kind == "quiz" else [])
     return _document(page.name, page.title, module, body, scripts)
 
 
@@ -573,14 +575,15 @@ def _theme_dir(project: Project, theme: Path | None) -> Path:
     else:
         candidates = [Path(project.root) / "overrides" / "assets", Path(__file__).resolve().parents[3] / "overrides" / "assets"]
     for folder in candidates:
-        needed = ("javascripts/courseware-core.js", "stylesheets/site.css", "images/favicon.svg")
+        needed = ("javascripts/courseware-core.js", "javascripts/courseware-quiz.js", "stylesheets/site.css", "images/favicon.svg")
         if all((folder / name).is_file() for name in needed):
             return folder
     raise ContentError(
         Problem(
             "overrides/assets",
             0,
-            "the site's theme files are missing (javascripts/courseware-core.js, stylesheets/site.css, images/favicon.svg, "
+            "the site's theme files are missing (javascripts/courseware-core.js, javascripts/courseware-quiz.js, stylesheets/site.css, "
+            "images/favicon.svg, "
             "fonts/heebo-*.woff2): "
             "a SCORM package needs them",
         )
