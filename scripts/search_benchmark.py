@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, _serve  # noqa: E402
-from search_ui import load_queries, open_search, type_query  # noqa: E402
+from search_ui import load_queries, open_search, run_queries, type_query  # noqa: E402
 
 
 def build(site: Path, stock: bool) -> None:
@@ -92,20 +92,14 @@ def run(site: Path, fresh: int) -> dict:
                 cold.append(type_query(page, query.text).latency_ms)
             open_search(page, url + "/procedures/")
             type_query(page, queries[0].text)  # the index is loaded from here on
-            top1, top5, latencies, misses = 0, 0, [], []
-            for query in queries:
-                answer = type_query(page, query.text)
-                latencies.append(answer.latency_ms)
-                pages = answer.pages
-                top1 += bool(pages) and query.accepts(pages[0])
-                hit = any(query.accepts(x) for x in pages[:5])
-                top5 += hit
-                if not hit:
-                    misses.append(f"    {query.text}  (wanted {', '.join(query.expect)}; got {', '.join(pages[:3]) or 'nothing'})")
+            score = run_queries(page, queries)
             browser.close()
     finally:
         server.shutdown()
-    return {"n": len(queries), "top1": top1, "top5": top5, "latencies": latencies, "cold": cold, "misses": misses}
+    misses = [f"    {query.text}  (wanted {', '.join(query.expect)}; got {', '.join(pages[:3]) or 'nothing'})"
+              for query, pages in score.misses]
+    return {"n": len(queries), "top1": score.top1, "top5": score.top5, "latencies": score.latencies, "cold": cold,
+            "misses": misses}
 
 
 def main() -> None:

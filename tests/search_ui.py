@@ -44,6 +44,29 @@ class Answer:
     latency_ms: float  # from the last key release to the last change of the result list
 
 
+@dataclass
+class Score:
+    top1: int  # queries whose first result is a page they accept
+    top5: int  # queries with such a page among the first five
+    latencies: list[float]  # ms, one per query
+    misses: list[tuple[Query, list[str]]]  # the queries not found in the top 5, with what came
+
+
+def run_queries(page, queries: list[Query], settle_ms: int = 400) -> Score:
+    """Type each query into the open search box and score its results."""
+    score = Score(0, 0, [], [])
+    for query in queries:
+        answer = type_query(page, query.text, settle_ms=settle_ms)
+        score.latencies.append(answer.latency_ms)
+        pages = answer.pages
+        score.top1 += bool(pages) and query.accepts(pages[0])
+        if any(query.accepts(path) for path in pages[:5]):
+            score.top5 += 1
+        else:
+            score.misses.append((query, pages))
+    return score
+
+
 def load_queries() -> list[Query]:
     data = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     return [Query(q["q"], list(q["expect"]), q.get("who", "")) for q in data["queries"]]
