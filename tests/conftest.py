@@ -83,6 +83,26 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
 
 
+def _checked(root: Path):
+    from courseware.pipeline import check_project
+
+    checked = check_project(root)
+    assert checked.ok, checked.report()
+    return checked.project
+
+
+@pytest.fixture(scope="session")
+def fixture_project():
+    """The fixture content, loaded and validated (the model is read, never changed, by tests)."""
+    return _checked(FIXTURE)
+
+
+@pytest.fixture(scope="session")
+def real_project():
+    """The project's own content, loaded and validated."""
+    return _checked(ROOT)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real content, built once with `mkdocs build --strict`."""

@@ -347,11 +347,6 @@ def compare_moodle(parsed: list[dict], banks) -> None:
 # --- the projects ----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def fixture_project():
-    checked = check_project(FIXTURE)
-    assert checked.ok, checked.report()
-    return checked.project
 
 
 def _rewrite(path: Path, change) -> None:
@@ -413,11 +408,6 @@ def special_project(special_root):
     return checked.project
 
 
-@pytest.fixture(scope="module")
-def real():
-    checked = check_project(ROOT)
-    assert checked.ok, checked.report()
-    return checked.project
 
 
 # --- GIFT ------------------------------------------------------------------------------------------
@@ -580,10 +570,10 @@ def test_write_lms_exports(fixture_project, tmp_path):
 # --- the real content ----------------------------------------------------------------------------------
 
 
-def test_the_real_content_exports_and_reads_back(real):
-    files = lms_files(real)
+def test_the_real_content_exports_and_reads_back(real_project):
+    files = lms_files(real_project)
     banks = source_banks(ROOT)
-    assert len(banks) == len(real.quizzes) >= 20
+    assert len(banks) == len(real_project.quizzes) >= 20
     assert len(files) == 2 * len(banks) + 2
     compare_gift(parse_gift(files["courseware.gift.txt"].decode("utf-8")), banks)
     compare_moodle(parse_moodle(files["courseware.moodle.xml"]), banks)

@@ -13,9 +13,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from lxml import etree
 
-from conftest import FIXTURE, ROOT, _serve, run_axe
+from conftest import ROOT, _serve, run_axe
 from courseware.export.scorm import CONTROL_DOCUMENTS, MANIFEST, css_subset, package_name, scorm_files, scorm_package
-from courseware.pipeline import check_project
 from courseware.problems import ContentError
 
 SHARED_SCHEMAS = ROOT.parent / "shared" / "schemas" / "scorm12"
@@ -30,19 +29,6 @@ TEXT_FILES = (".html", ".css", ".js")
 
 # --- packages, built once ----------------------------------------------------------------------
 
-
-@pytest.fixture(scope="module")
-def fixture_project():
-    checked = check_project(FIXTURE)
-    assert checked.ok, checked.report()
-    return checked.project
-
-
-@pytest.fixture(scope="module")
-def real_project():
-    checked = check_project(ROOT)
-    assert checked.ok, checked.report()
-    return checked.project
 
 
 @pytest.fixture(scope="module")
