@@ -83,6 +83,9 @@ def _crawl_share(base, paths):
             browser.close()
 
 
+ANIMATIONS_FINISHED = """() => Promise.all(document.getAnimations()
+  .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+  .map(a => a.finished.catch(() => null)))"""
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 800}
 
@@ -105,6 +108,9 @@ def _visit(browser, base, paths):
         entry.update(page.evaluate(PAGE_CHECKS))
         page.set_viewport_size(PHONE)
         page.wait_for_timeout(300)  # the page's own resize handlers (scrollable tables: 200 ms) settle
+        # and the theme's transitions (the phone's navigation fades in): axe measures colours as
+        # they are, so half-way through a fade it would see text too faint
+        page.evaluate(ANIMATIONS_FINISHED)
         entry["axe_phone"] = run_axe(page)
         entry["outside"] = [u for u in state["requests"] if not u.startswith(base) and not u.startswith(("data:", "blob:"))]
         entry["csp"] = page.evaluate("window.__cspViolations")
